@@ -1,0 +1,65 @@
+# vtlint: `make demo` and `make test` do every set-up step themselves.
+BUILD      ?= build
+BUILD_GCC  ?= build-gcc
+BUILD_TSAN ?= build-tsan
+BUILD_ASAN ?= build-asan
+JOBS       ?= $(shell nproc)
+LIT        := /usr/bin/python3 /usr/lib/llvm-19/build/utils/lit/lit.py
+LIT_FLAGS  ?= -sv
+CMAKE_GEN  := -G Ninja
+
+.PHONY: all deps build build-gcc build-tsan test test-unit test-lit test-gcc test-tsan demo clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	@cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+
+build: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS)
+
+$(BUILD_GCC)/build.ninja: | deps
+	@cmake -S . -B $(BUILD_GCC) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=g++-12 -DVT_RUNTIME_ONLY=ON >/dev/null
+
+build-gcc: deps $(BUILD_GCC)/build.ninja
+	@cmake --build $(BUILD_GCC) -j $(JOBS)
+
+$(BUILD_TSAN)/build.ninja: | deps
+	@cmake -S . -B $(BUILD_TSAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=thread >/dev/null
+
+build-tsan: deps $(BUILD_TSAN)/build.ninja
+	@cmake --build $(BUILD_TSAN) -j $(JOBS)
+
+# Runs a build's GoogleTest binaries; $(1) is the build directory.
+define run_unit_tests
+	@set -e; for t in $(1)/unit/*_test; do \
+	  [ -x "$$t" ] || continue; echo "== $$t"; timeout 300 "$$t" --gtest_brief=1; done
+endef
+
+test-unit: build
+	$(call run_unit_tests,$(BUILD))
+
+test-lit: build
+	@$(LIT) $(LIT_FLAGS) $(BUILD)/test
+
+test-gcc: build-gcc
+	$(call run_unit_tests,$(BUILD_GCC))
+	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_GCC)/test
+
+test-tsan: build-tsan
+	$(call run_unit_tests,$(BUILD_TSAN))
+	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_TSAN)/test
+
+test: test-unit test-lit test-gcc test-tsan
+
+demo: build
+	@bash scripts/demo.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(BUILD_GCC) $(BUILD_TSAN) $(BUILD_ASAN)

@@ -1,0 +1,45 @@
+# lit configuration for vtlint: runtime programs, clang-tidy checks, the tool.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "vtlint"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "lit-tools", "unit", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.vt_binary_root, "test")
+
+src = config.vt_source_root
+build = config.vt_binary_root
+tools = config.llvm_tools_dir
+
+config.environment["PATH"] = os.pathsep.join([tools, os.path.join(build, "bin"), config.environment.get("PATH", "")])
+for var in ("HOME", "TMPDIR", "TERM", "LANG", "ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+# %cxx compiles and links a program against the runtime, with the same compiler
+# and sanitizers as the build: `%cxx %s -o %t && %t | FileCheck %s`.
+runtime_include = os.path.join(src, "runtime", "include")
+runtime_lib = os.path.join(build, "lib", "libvt.a")
+cxx_flags = f"-std=c++20 -O1 -g -Wall -Wextra -pthread {config.vt_sanitizer_flags} -I{runtime_include}"
+config.substitutions.append(("%cxx", f"{config.vt_cxx} {cxx_flags}"))
+config.substitutions.append(("%vtlib", runtime_lib))
+config.substitutions.append(("%runtime_include", runtime_include))
+config.substitutions.append(("%python", shutil.which("python3") or "python3"))
+
+if config.vt_have_checks:
+    config.available_features.add("checks")
+    plugin = os.path.join(build, "lib", "libvaluetask-tidy.so")
+    config.substitutions.append(("%plugin", plugin))
+    config.substitutions.append(("%clang_tidy", os.path.join(tools, "clang-tidy")))
+    runner = os.path.join(src, "test", "lit-tools", "check_clang_tidy.py")
+    config.substitutions.append(
+        ("%check_clang_tidy", f"python3 {runner} --clang-tidy {os.path.join(tools, 'clang-tidy')} "
+                              f"--plugin {plugin} --include {runtime_include} --filecheck {os.path.join(tools, 'FileCheck')}"))
+    vtlint = os.path.join(build, "bin", "vtlint")
+    if os.path.exists(vtlint):
+        config.available_features.add("vtlint")
+        config.substitutions.append(("%vtlint", vtlint))
