@@ -48,18 +48,35 @@ bool classMatches(const CXXRecordDecl *Record, llvm::ArrayRef<std::string> Names
   return llvm::is_contained(Names, Qualified);
 }
 
+/// The class a type names. Inside a template, `vt::ValueTask<T>` is a
+/// dependent specialization with no class yet: it names the class template's
+/// pattern, which is enough to know it is a value task.
+const CXXRecordDecl *classOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl())
+    return Record;
+  const auto *Specialization = Type->getAs<TemplateSpecializationType>();
+  if (!Specialization)
+    return nullptr;
+  if (Specialization->isTypeAlias())
+    return classOf(Specialization->getAliasedType());
+  const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+      Specialization->getTemplateName().getAsTemplateDecl());
+  return Template ? Template->getTemplatedDecl() : nullptr;
+}
+
 const CXXRecordDecl *recordOf(QualType Type) {
   if (Type.isNull())
     return nullptr;
-  Type = Type.getNonReferenceType();
-  return Type->getAsCXXRecordDecl();
+  return classOf(Type.getNonReferenceType());
 }
 
 AST_MATCHER_P2(QualType, isConfiguredClassType, std::vector<std::string>, Names,
                std::string, Annotation) {
   if (Node.isNull() || Node->isReferenceType())
     return false;
-  return classMatches(Node->getAsCXXRecordDecl(), Names, Annotation);
+  return classMatches(classOf(Node), Names, Annotation);
 }
 
 } // namespace

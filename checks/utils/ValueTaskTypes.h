@@ -33,7 +33,8 @@ public:
   void store(ClangTidyOptions::OptionMap &Opts,
              const ClangTidyCheck::OptionsView &Options) const;
 
-  /// True for a value task type (through typedefs, cv and references).
+  /// True for a value task type (through typedefs, cv and references; in a
+  /// template also a dependent specialization such as `vt::ValueTask<T>`).
   bool isValueTask(QualType Type) const;
   /// True for a multi-await task type (through typedefs, cv and references).
   bool isTask(QualType Type) const;
