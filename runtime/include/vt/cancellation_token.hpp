@@ -1,0 +1,78 @@
+// vt::CancellationToken and vt::OperationCanceledError.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include <vt/cancellation_registration.hpp>
+#include <vt/detail/cancellation_callback.hpp>
+
+namespace vt {
+
+/// A cheap, copyable view of a CancellationTokenSource. A default-constructed
+/// token equals CancellationToken::none(): it is never canceled.
+class CancellationToken {
+public:
+  CancellationToken() noexcept = default;
+  static CancellationToken none() noexcept { return {}; }
+
+  bool is_cancellation_requested() const noexcept;
+  /// False for none() and for a token whose source was destroyed without
+  /// canceling; such a token can never become canceled.
+  bool can_be_canceled() const noexcept;
+  /// Throws OperationCanceledError carrying this token if canceled.
+  void throw_if_cancellation_requested() const;
+
+  /// Registers `callback` (invocable with no arguments) to run once when the
+  /// token is canceled, synchronously on the canceling thread; callbacks run
+  /// newest first. If the token is already canceled the callback runs at once
+  /// on this thread and the returned registration is empty. An exception the
+  /// callback throws then propagates from here.
+  template <class F>
+  [[nodiscard("destroying the registration unregisters the callback")]]
+  CancellationRegistration register_callback(F&& callback) const;
+
+  /// Tokens are equal when they come from the same source (or both are none).
+  friend bool operator==(const CancellationToken&, const CancellationToken&) noexcept = default;
+
+private:
+  friend class CancellationTokenSource;
+  explicit CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept;
+
+  CancellationRegistration register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const;
+
+  std::shared_ptr<detail::CancellationState> state_;
+};
+
+/// Thrown when an operation stops because its token was canceled.
+class OperationCanceledError : public std::runtime_error {
+public:
+  explicit OperationCanceledError(CancellationToken token = {},
+                                  const std::string& message = "the operation was canceled");
+  /// The token that caused the cancellation (none() if unknown).
+  const CancellationToken& token() const noexcept { return token_; }
+
+private:
+  CancellationToken token_;
+};
+
+template <class F>
+CancellationRegistration CancellationToken::register_callback(F&& callback) const {
+  using Callback = std::decay_t<F>;
+  static_assert(std::is_invocable_v<Callback&>, "a cancellation callback takes no arguments");
+  if (!can_be_canceled())
+    return {};
+  // Fast path: no allocation when the token is already canceled. A cancel
+  // that lands after this check is handled inside register_node.
+  if (is_cancellation_requested()) {
+    std::invoke(callback);
+    return {};
+  }
+  return register_node(std::make_unique<detail::CancellationCallback<Callback>>(std::forward<F>(callback)));
+}
+
+} // namespace vt

@@ -1,0 +1,39 @@
+// vt::CancellationToken and vt::OperationCanceledError.
+#include <vt/cancellation_token.hpp>
+
+#include <utility>
+
+#include "cancellation_state.hpp"
+
+namespace vt {
+
+CancellationToken::CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept
+    : state_(std::move(state)) {}
+
+bool CancellationToken::is_cancellation_requested() const noexcept {
+  return state_ != nullptr && state_->is_cancellation_requested();
+}
+
+bool CancellationToken::can_be_canceled() const noexcept {
+  return state_ != nullptr && state_->can_be_canceled();
+}
+
+void CancellationToken::throw_if_cancellation_requested() const {
+  if (is_cancellation_requested())
+    throw OperationCanceledError(*this);
+}
+
+CancellationRegistration
+CancellationToken::register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const {
+  // Register steps 3-4 (cancellation_state.cpp).
+  if (!state_->try_add(node.get())) {
+    node->invoke();
+    return {};
+  }
+  return CancellationRegistration(state_, node.release());
+}
+
+OperationCanceledError::OperationCanceledError(CancellationToken token, const std::string& message)
+    : std::runtime_error(message), token_(std::move(token)) {}
+
+} // namespace vt
