@@ -1,0 +1,47 @@
+// The few scheduling entry points that tasks need, without the whole pool.
+#pragma once
+
+#include <atomic>
+#include <coroutine>
+
+#include <vt/detail/continuation.hpp>
+
+namespace vt {
+class ThreadPool;
+}
+
+namespace vt::detail {
+
+/// The pool whose worker is the calling thread, or nullptr.
+ThreadPool *current_pool() noexcept;
+
+/// The pool a suspending coroutine should come back to: the one it runs on,
+/// else the default pool.
+ThreadPool &current_or_default_pool();
+
+/// Queues `handle` on `pool`: the calling worker's local queue if the caller
+/// is one of `pool`'s workers, else the pool's global queue.
+void post(ThreadPool &pool, std::coroutine_handle<> handle);
+
+/// Queues `handle` on `pool`'s global queue, whoever the caller is.
+void post_global(ThreadPool &pool, std::coroutine_handle<> handle);
+
+/// A continuation that resumes a coroutine by posting it (never inline).
+struct ResumeOnPool : Continuation {
+  ResumeOnPool() noexcept { fire = &resume; }
+  std::coroutine_handle<> handle;
+  ThreadPool *pool = nullptr;
+
+private:
+  static void resume(Continuation *self) noexcept {
+    auto *node = static_cast<ResumeOnPool *>(self);
+    post(*node->pool, node->handle);
+  }
+};
+
+/// Blocks the calling thread until `list` completes. On a pool worker it runs
+/// that pool's queued work meanwhile, so waiting for work that sits in the
+/// same pool cannot deadlock (even with one thread).
+void wait_for(CompletionList &list);
+
+} // namespace vt::detail

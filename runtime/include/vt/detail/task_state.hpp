@@ -1,0 +1,190 @@
+// The shared, reference-counted state behind vt::Task: a result slot, the
+// continuations waiting for it, and the bookkeeping for unobserved faults.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+#include <vt/detail/continuation.hpp>
+#include <vt/detail/scheduling.hpp>
+
+namespace vt::detail {
+
+enum class TaskStatus : std::uint8_t { pending, succeeded, faulted, canceled };
+
+/// True if `error` holds a vt::OperationCanceledError.
+bool is_cancellation(const std::exception_ptr &error) noexcept;
+/// Reports a faulted task whose exception nobody observed.
+void report_unobserved_fault(const std::exception_ptr &error) noexcept;
+
+/// Everything that does not depend on T.
+///
+/// Who writes what:
+///   refs_      every handle (add_ref relaxed, release acq_rel);
+///   claimed_   the one producer that wins try_claim();
+///   status_, error_ and the derived class's value: that producer, before
+///              completions_.complete() publishes them (release);
+///   observed_  any consumer after completion; read by the last release.
+class TaskStateBase {
+public:
+  TaskStateBase() = default;
+  TaskStateBase(const TaskStateBase &) = delete;
+  TaskStateBase &operator=(const TaskStateBase &) = delete;
+
+  void add_ref() noexcept {
+    // relaxed: a new reference is made from an existing one, which already
+    // keeps the state alive; no other data is published by the increment.
+    refs_.fetch_add(1, std::memory_order_relaxed);
+  }
+
+  void release() noexcept {
+    // acq_rel: the last releaser must see every other holder's writes
+    // (observed_, the result) before it inspects and destroys the state.
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      if (status() == TaskStatus::faulted && !observed_.load(std::memory_order_relaxed))
+        report_unobserved_fault(error_);
+      destroy();
+    }
+  }
+
+  bool is_completed() const noexcept { return completions_.is_completed(); }
+
+  TaskStatus status() const noexcept {
+    return is_completed() ? status_ : TaskStatus::pending;
+  }
+
+  /// False if already completed (the node is then not kept).
+  bool add_continuation(Continuation *node) noexcept { return completions_.add(node); }
+
+  void wait() { wait_for(completions_); }
+
+  /// Completed state only: rethrows a fault or cancellation (marking it
+  /// observed), else returns.
+  void rethrow_if_failed() {
+    if (status_ == TaskStatus::succeeded)
+      return;
+    mark_observed();
+    std::rethrow_exception(error_);
+  }
+
+  void mark_observed() noexcept {
+    // relaxed: read only by the last release(), which synchronizes with
+    // this thread through the reference count.
+    observed_.store(true, std::memory_order_relaxed);
+  }
+
+  /// Completed state only.
+  const std::exception_ptr &error() const noexcept { return error_; }
+
+  /// Manual producers race for the right to complete: true for the first
+  /// caller only. (A coroutine is its own single producer and skips this.)
+  bool try_claim() noexcept {
+    // acq_rel on the flag alone: it only elects the writer; the result is
+    // published later by publish()'s release.
+    return !claimed_.exchange(true, std::memory_order_acq_rel);
+  }
+
+  /// Producer: records a fault or, for an OperationCanceledError, a
+  /// cancellation. Published by publish().
+  void store_error(std::exception_ptr error) noexcept {
+    status_ = is_cancellation(error) ? TaskStatus::canceled : TaskStatus::faulted;
+    error_ = std::move(error);
+  }
+
+  /// Producer, once, after storing the outcome: completes the task and
+  /// fires the continuations (which post, never run, their coroutines).
+  void publish() noexcept { completions_.complete(); }
+
+protected:
+  void mark_succeeded() noexcept { status_ = TaskStatus::succeeded; }
+
+  virtual void destroy() noexcept = 0;
+  ~TaskStateBase() = default;
+
+private:
+  std::atomic<std::uint32_t> refs_{1};
+  CompletionList completions_;
+  std::atomic<bool> claimed_{false};
+  std::atomic<bool> observed_{false};
+  TaskStatus status_ = TaskStatus::pending;
+  std::exception_ptr error_;
+};
+
+/// Adds the value slot. The value is constructed in place by the producer
+/// and destroyed with the state.
+template <typename T>
+class TaskState : public TaskStateBase {
+public:
+  /// Producer: stores the value. Published by publish().
+  template <typename... Args>
+  void emplace_value(Args &&...args) {
+    ::new (static_cast<void *>(&storage_)) T(std::forward<Args>(args)...);
+    has_value_ = true;
+    this->mark_succeeded();
+  }
+
+  /// Succeeded state only.
+  const T &value() const noexcept { return *std::launder(reinterpret_cast<const T *>(&storage_)); }
+  /// Succeeded state only, single consumer (value-task frames): moves out.
+  T take_value() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return std::move(*std::launder(reinterpret_cast<T *>(&storage_)));
+  }
+
+protected:
+  ~TaskState() {
+    if (has_value_)
+      std::launder(reinterpret_cast<T *>(&storage_))->~T();
+  }
+
+private:
+  alignas(T) unsigned char storage_[sizeof(T)];
+  bool has_value_ = false;
+};
+
+template <>
+class TaskState<void> : public TaskStateBase {
+public:
+  void emplace_value() noexcept { this->mark_succeeded(); }
+  void value() const noexcept {}
+  void take_value() const noexcept {}
+
+protected:
+  ~TaskState() = default;
+};
+
+/// A state completed by hand (TaskCompletionSource, combinators).
+template <typename T>
+class ManualTaskState final : public TaskState<T> {
+public:
+  /// Completes with a value unless already claimed. A throwing value
+  /// constructor faults the task instead.
+  template <typename... Args>
+  bool try_set_value(Args &&...args) noexcept {
+    if (!this->try_claim())
+      return false;
+    try {
+      this->emplace_value(std::forward<Args>(args)...);
+    } catch (...) {
+      this->store_error(std::current_exception());
+    }
+    this->publish();
+    return true;
+  }
+
+  bool try_set_error(std::exception_ptr error) noexcept {
+    if (!this->try_claim())
+      return false;
+    this->store_error(std::move(error));
+    this->publish();
+    return true;
+  }
+
+private:
+  void destroy() noexcept override { delete this; }
+};
+
+} // namespace vt::detail
