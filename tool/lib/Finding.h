@@ -1,0 +1,61 @@
+//===--- Finding.h - one in-memory list of findings ----------------------===//
+//
+// Every output format (text, JSON, SARIF, GitHub), the baseline and the
+// language server read the same plain structures. Lines and columns are
+// 1-based; columns count bytes, as clang's do.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VTLINT_TOOL_LIB_FINDING_H
+#define VTLINT_TOOL_LIB_FINDING_H
+
+#include <string>
+#include <vector>
+
+namespace vtlint {
+
+struct SourcePosition {
+  std::string File; // absolute path
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0; // byte offset in the file
+};
+
+/// One replacement of a fix-it: Length bytes at Offset become Replacement.
+/// Begin/End bound the replaced range (End is exclusive).
+struct FixEdit {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Replacement;
+  SourcePosition Begin;
+  SourcePosition End;
+};
+
+struct Note {
+  std::string Message;
+  SourcePosition Location;
+};
+
+struct Finding {
+  std::string Check;   // e.g. "valuetask-double-await"
+  std::string Message; // clang-tidy's message, without the [check] suffix
+  SourcePosition Location;
+  std::string SourceLine; // the text of the line at Location, no newline
+  std::vector<Note> Notes;
+  std::vector<FixEdit> Fixes;
+  /// Stable across lines moving up or down: see Fingerprint.h.
+  std::string Fingerprint;
+};
+
+/// The outcome of analysing one translation unit.
+struct FileResult {
+  std::string File;
+  bool Compiled = true;   // false when the TU had a compile error
+  std::string FirstError; // "file:line:col: message" of the first error
+  std::vector<Finding> Findings;
+};
+
+} // namespace vtlint
+
+#endif // VTLINT_TOOL_LIB_FINDING_H
