@@ -11,18 +11,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::valuetask {
 namespace {
 
-std::vector<std::string> parseNames(StringRef Raw) {
-  std::vector<std::string> Names;
-  for (StringRef Name : utils::options::parseStringList(Raw)) {
-    Name = Name.trim();
-    if (Name.empty())
-      continue;
-    // Names are compared fully qualified, with a leading "::".
-    Names.push_back(Name.starts_with("::") ? Name.str() : ("::" + Name).str());
-  }
-  return Names;
-}
-
 bool hasAnnotation(const Decl *D, StringRef Annotation) {
   for (const auto *Attribute : D->specific_attrs<AnnotateAttr>())
     if (Attribute->getAnnotation() == Annotation)
@@ -81,12 +69,24 @@ AST_MATCHER_P2(QualType, isConfiguredClassType, std::vector<std::string>, Names,
 
 } // namespace
 
+std::vector<std::string> parseQualifiedNames(StringRef Raw) {
+  std::vector<std::string> Names;
+  for (StringRef Name : utils::options::parseStringList(Raw)) {
+    Name = Name.trim();
+    if (Name.empty())
+      continue;
+    // Names are compared fully qualified, with a leading "::".
+    Names.push_back(Name.starts_with("::") ? Name.str() : ("::" + Name).str());
+  }
+  return Names;
+}
+
 ValueTaskTypes::ValueTaskTypes(const ClangTidyCheck::OptionsView &Options)
     : RawValueTaskTypes(
           Options.getLocalOrGlobal("ValueTaskTypes", DefaultValueTaskTypes)),
       RawTaskTypes(Options.getLocalOrGlobal("TaskTypes", DefaultTaskTypes)),
-      ValueTaskNames(parseNames(RawValueTaskTypes)),
-      TaskNames(parseNames(RawTaskTypes)) {}
+      ValueTaskNames(parseQualifiedNames(RawValueTaskTypes)),
+      TaskNames(parseQualifiedNames(RawTaskTypes)) {}
 
 void ValueTaskTypes::store(ClangTidyOptions::OptionMap &Opts,
                            const ClangTidyCheck::OptionsView &Options) const {

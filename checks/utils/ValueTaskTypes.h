@@ -24,6 +24,10 @@ inline constexpr llvm::StringLiteral DefaultTaskTypes = "::vt::Task";
 inline constexpr llvm::StringLiteral ValueTaskAnnotation = "vt::value_task";
 inline constexpr llvm::StringLiteral TaskAnnotation = "vt::task";
 
+/// Splits a `;`-separated option into qualified names, each with a leading
+/// "::" (the form getQualifiedNameAsString() is compared against).
+std::vector<std::string> parseQualifiedNames(StringRef Raw);
+
 /// The value-task and task type names configured for one check. Read with
 /// getLocalOrGlobal, so a global `ValueTaskTypes` option serves every check.
 class ValueTaskTypes {
