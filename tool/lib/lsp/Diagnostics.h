@@ -1,0 +1,58 @@
+//===--- Diagnostics.h - findings -> LSP diagnostics and quick fixes ------===//
+//
+// One finding becomes one Diagnostic:
+//   range            from the finding's position over the identifier there
+//                    (clang-tidy reports a point; an editor needs a span to
+//                    underline), or one character where no identifier starts
+//   severity         2 (Warning), as clang-tidy reports them
+//   code             the check name
+//   codeDescription  {href: the check's documentation page}
+//   source           "vtlint"
+//   message          the finding's message
+//   relatedInformation  one entry per note (location and message)
+// and, when the finding has fix-its, one quick-fix CodeAction whose
+// WorkspaceEdit holds every replacement of the fix and whose `diagnostics`
+// names the diagnostic it resolves.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VTLINT_TOOL_LSP_DIAGNOSTICS_H
+#define VTLINT_TOOL_LSP_DIAGNOSTICS_H
+
+#include "DocumentStore.h"
+#include "Finding.h"
+#include "Positions.h"
+#include "SourceTexts.h"
+#include "llvm/Support/JSON.h"
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vtlint::lsp {
+
+inline constexpr int SeverityWarning = 2;
+inline constexpr llvm::StringLiteral DiagnosticSource = "vtlint";
+
+/// A published diagnostic and, if its finding has fix-its, its quick fix.
+struct DiagnosticWithFix {
+  Range Span;
+  llvm::json::Value Diagnostic = nullptr;
+  std::optional<llvm::json::Value> QuickFix;
+};
+
+/// The documentation URL of a check.
+using DocUrlFunction = std::function<std::string(llvm::StringRef Check)>;
+
+/// The diagnostics for Target among Findings (findings located in other
+/// files are not Target's to show), in the order of the findings.
+std::vector<DiagnosticWithFix> toDiagnostics(const std::vector<Finding> &Findings,
+                                             const Document &Target, SourceTexts &Texts,
+                                             const DocUrlFunction &DocUrl);
+
+/// The title of a quick fix: what its edits do, for the editor's menu.
+std::string describeFix(const Finding &F, SourceTexts &Texts);
+
+} // namespace vtlint::lsp
+
+#endif // VTLINT_TOOL_LSP_DIAGNOSTICS_H

@@ -1,0 +1,96 @@
+//===--- Params.cpp - the parameters of the LSP messages vtlint handles ---===//
+
+#include "Params.h"
+
+namespace vtlint::lsp {
+namespace {
+
+/// TextDocumentItem, VersionedTextDocumentIdentifier, TextDocumentIdentifier:
+/// the same object with more or fewer of its fields required.
+struct TextDocument {
+  std::string Uri;
+  int64_t Version = 0;
+  std::string Text;
+};
+
+bool mapTextDocument(const llvm::json::Value &V, TextDocument &D, llvm::json::Path Path,
+                     bool NeedsVersion, bool NeedsText) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("uri", D.Uri) && (!NeedsVersion || O.map("version", D.Version)) &&
+         (!NeedsText || O.map("text", D.Text));
+}
+
+struct CodeActionContext {
+  std::optional<std::vector<std::string>> Only;
+};
+
+bool fromJSON(const llvm::json::Value &V, CodeActionContext &C, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.mapOptional("only", C.Only);
+}
+
+} // namespace
+
+bool fromJSON(const llvm::json::Value &V, ContentChange &C, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("text", C.Text) && O.mapOptional("range", C.ReplacedRange);
+}
+
+bool fromJSON(const llvm::json::Value &V, DidOpenParams &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  TextDocument D;
+  const llvm::json::Value *Item = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
+  if (!O || !Item) {
+    Path.field("textDocument").report("expected a text document item");
+    return false;
+  }
+  if (!mapTextDocument(*Item, D, Path.field("textDocument"), true, true))
+    return false;
+  P = {D.Uri, D.Version, D.Text};
+  return true;
+}
+
+bool fromJSON(const llvm::json::Value &V, DidChangeParams &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  TextDocument D;
+  const llvm::json::Value *Id = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
+  if (!O || !Id) {
+    Path.field("textDocument").report("expected a versioned text document identifier");
+    return false;
+  }
+  if (!mapTextDocument(*Id, D, Path.field("textDocument"), true, false) ||
+      !O.map("contentChanges", P.Changes))
+    return false;
+  P.Uri = D.Uri;
+  P.Version = D.Version;
+  return true;
+}
+
+bool fromJSON(const llvm::json::Value &V, DocumentParams &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  TextDocument D;
+  const llvm::json::Value *Id = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
+  if (!O || !Id) {
+    Path.field("textDocument").report("expected a text document identifier");
+    return false;
+  }
+  if (!mapTextDocument(*Id, D, Path.field("textDocument"), false, false))
+    return false;
+  P.Uri = D.Uri;
+  return true;
+}
+
+bool fromJSON(const llvm::json::Value &V, CodeActionParams &P, llvm::json::Path Path) {
+  DocumentParams Document;
+  if (!fromJSON(V, Document, Path))
+    return false;
+  llvm::json::ObjectMapper O(V, Path);
+  CodeActionContext Context;
+  if (!O.map("range", P.Requested) || !O.mapOptional("context", Context))
+    return false;
+  P.Uri = Document.Uri;
+  P.OnlyKinds = Context.Only;
+  return true;
+}
+
+} // namespace vtlint::lsp

@@ -1,0 +1,269 @@
+//===--- Server.cpp - the vtlint language server: lifecycle and dispatch --===//
+
+#include "Server.h"
+#include "Params.h"
+#include "SourceTexts.h"
+#include "Uri.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace vtlint::lsp {
+namespace {
+
+constexpr int LogError = 1;
+constexpr int LogWarning = 2;
+constexpr int TextDocumentSyncIncremental = 2;
+constexpr llvm::StringLiteral QuickFixKind = "quickfix";
+
+bool overlaps(const Range &A, const Range &B) { return A.Start <= B.End && B.Start <= A.End; }
+
+/// context.only names the kinds the client wants: ours is "quickfix", a
+/// top-level kind, so only "quickfix" itself (or the empty kind) admits it.
+bool wantsQuickFixes(const std::optional<std::vector<std::string>> &Only) {
+  if (!Only)
+    return true;
+  return llvm::any_of(*Only, [](llvm::StringRef Kind) { return Kind.empty() || Kind == QuickFixKind; });
+}
+
+} // namespace
+
+Server::Server(MessageWriter &Out, AnalyzeFunction Analyze, ServerOptions Options)
+    : Out(Out), Analyze(std::move(Analyze)), Options(std::move(Options)),
+      Scheduler([this](const std::string &Uri) { analyze(Uri); }) {}
+
+Server::~Server() { Scheduler.stop(); }
+
+int serve(MessageReader &In, Server &S) {
+  while (true) {
+    ReadResult Next = In.read();
+    switch (Next.Status) {
+    case ReadResult::Kind::EndOfInput:
+      return S.handleEndOfInput();
+    case ReadResult::Kind::FramingError:
+      S.handleFramingError(Next.Text);
+      break;
+    case ReadResult::Kind::Message:
+      if (std::optional<int> ExitCode = S.handleMessage(Next.Text))
+        return *ExitCode;
+      break;
+    }
+  }
+}
+
+void Server::handleFramingError(llvm::StringRef What) {
+  Out.send(makeError(nullptr, ErrorCode::ParseError, "parse error: " + What.str()));
+}
+
+int Server::handleEndOfInput() { return endSession(); }
+
+int Server::endSession() {
+  Scheduler.stop();
+  return Phase == State::ShutDown ? 0 : 1;
+}
+
+std::optional<int> Server::handleMessage(llvm::StringRef Body) {
+  IncomingMessage Message = classifyMessage(Body);
+  switch (Message.Type) {
+  case IncomingMessage::Kind::Malformed:
+    Out.send(makeError(Message.Id, Message.Error, Message.ErrorMessage));
+    return std::nullopt;
+  case IncomingMessage::Kind::Response: // We send no requests: nothing to match.
+    return std::nullopt;
+  case IncomingMessage::Kind::Request:
+    handleRequest(Message);
+    return std::nullopt;
+  case IncomingMessage::Kind::Notification:
+    return handleNotification(Message);
+  }
+  return std::nullopt;
+}
+
+void Server::handleRequest(const IncomingMessage &Request) {
+  const std::string &Method = Request.Method;
+  if (Phase == State::Uninitialized && Method != "initialize") {
+    Out.send(makeError(Request.Id, ErrorCode::ServerNotInitialized,
+                       "server not initialized: send 'initialize' first"));
+    return;
+  }
+  if (Phase == State::ShutDown) {
+    Out.send(makeError(Request.Id, ErrorCode::InvalidRequest,
+                       "the server is shut down: only 'exit' is accepted"));
+    return;
+  }
+  if (Method == "initialize") {
+    if (Phase == State::Running) {
+      Out.send(makeError(Request.Id, ErrorCode::InvalidRequest, "'initialize' was already sent"));
+      return;
+    }
+    Phase = State::Running;
+    Out.send(makeResult(Request.Id, initializeResult()));
+  } else if (Method == "shutdown") {
+    Phase = State::ShutDown;
+    Scheduler.stop();
+    Out.send(makeResult(Request.Id, nullptr));
+  } else if (Method == "textDocument/codeAction") {
+    codeAction(Request);
+  } else {
+    Out.send(makeError(Request.Id, ErrorCode::MethodNotFound, "method not found: " + Method));
+  }
+}
+
+std::optional<int> Server::handleNotification(const IncomingMessage &Notification) {
+  const std::string &Method = Notification.Method;
+  if (Method == "exit")
+    return endSession();
+  if (Phase != State::Running)
+    return std::nullopt;
+  if (Method == "textDocument/didOpen")
+    didOpen(Notification.Params);
+  else if (Method == "textDocument/didChange")
+    didChange(Notification.Params);
+  else if (Method == "textDocument/didSave")
+    didSave(Notification.Params);
+  else if (Method == "textDocument/didClose")
+    didClose(Notification.Params);
+  // Anything else ("initialized", "$/cancelRequest", settings, ...) needs no
+  // action from vtlint, and unknown notifications are to be ignored.
+  return std::nullopt;
+}
+
+llvm::json::Value Server::initializeResult() const {
+  return llvm::json::Object{
+      {"capabilities",
+       llvm::json::Object{
+           {"positionEncoding", "utf-16"},
+           {"textDocumentSync",
+            llvm::json::Object{{"openClose", true},
+                               {"change", TextDocumentSyncIncremental},
+                               {"save", llvm::json::Object{{"includeText", false}}}}},
+           {"codeActionProvider",
+            llvm::json::Object{{"codeActionKinds", llvm::json::Array{QuickFixKind}}}}}},
+      {"serverInfo", llvm::json::Object{{"name", "vtlint"}, {"version", Options.Version}}}};
+}
+
+void Server::didOpen(const llvm::json::Value &Params) {
+  std::string Error;
+  std::optional<DidOpenParams> P = parseParams<DidOpenParams>(Params, Error);
+  if (!P) {
+    logMessage(LogError, "textDocument/didOpen: invalid params: " + Error);
+    return;
+  }
+  Document Doc{P->Uri, pathFromFileUri(P->Uri).value_or(""), P->Version, std::move(P->Text)};
+  Documents.open(std::move(Doc));
+  Scheduler.schedule(P->Uri, std::chrono::milliseconds(0));
+}
+
+void Server::didChange(const llvm::json::Value &Params) {
+  std::string Error;
+  std::optional<DidChangeParams> P = parseParams<DidChangeParams>(Params, Error);
+  if (!P) {
+    logMessage(LogError, "textDocument/didChange: invalid params: " + Error);
+    return;
+  }
+  if (!Documents.change(P->Uri, P->Version, P->Changes)) {
+    logMessage(LogWarning, "textDocument/didChange: document is not open: " + P->Uri);
+    return;
+  }
+  Scheduler.schedule(P->Uri, Options.ChangeDelay);
+}
+
+void Server::didSave(const llvm::json::Value &Params) {
+  std::string Error;
+  std::optional<DocumentParams> P = parseParams<DocumentParams>(Params, Error);
+  if (!P) {
+    logMessage(LogError, "textDocument/didSave: invalid params: " + Error);
+    return;
+  }
+  // Saving changes nothing in the text, but headers or the compile database
+  // may have changed on disk with it: analyse again, now.
+  if (Documents.get(P->Uri))
+    Scheduler.schedule(P->Uri, std::chrono::milliseconds(0));
+}
+
+void Server::didClose(const llvm::json::Value &Params) {
+  std::string Error;
+  std::optional<DocumentParams> P = parseParams<DocumentParams>(Params, Error);
+  if (!P) {
+    logMessage(LogError, "textDocument/didClose: invalid params: " + Error);
+    return;
+  }
+  Scheduler.cancel(P->Uri);
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  if (!Documents.close(P->Uri))
+    return;
+  Latest.erase(P->Uri);
+  publish(P->Uri, std::nullopt, llvm::json::Array{});
+}
+
+void Server::codeAction(const IncomingMessage &Request) {
+  std::string Error;
+  std::optional<CodeActionParams> P = parseParams<CodeActionParams>(Request.Params, Error);
+  if (!P) {
+    Out.send(makeError(Request.Id, ErrorCode::InvalidParams, "invalid params: " + Error));
+    return;
+  }
+  Out.send(makeResult(Request.Id, quickFixes(*P)));
+}
+
+llvm::json::Array Server::quickFixes(const CodeActionParams &P) {
+  llvm::json::Array Actions;
+  if (!wantsQuickFixes(P.OnlyKinds))
+    return Actions;
+  std::optional<Document> Doc = Documents.get(P.Uri);
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  auto It = Latest.find(P.Uri);
+  // Fixes computed for an older text would edit the wrong places.
+  if (!Doc || It == Latest.end() || It->second.Version != Doc->Version)
+    return Actions;
+  for (const DiagnosticWithFix &Item : It->second.Items)
+    if (Item.QuickFix && overlaps(Item.Span, P.Requested))
+      Actions.push_back(*Item.QuickFix);
+  return Actions;
+}
+
+void Server::analyze(const std::string &Uri) {
+  std::optional<Document> Doc = Documents.get(Uri);
+  if (!Doc)
+    return;
+  if (Doc->Path.empty()) {
+    logMessage(LogWarning, "not analysed: '" + Uri + "' is not a local file");
+    return;
+  }
+  llvm::Expected<FileResult> Result = Analyze(*Doc);
+  if (!Result) {
+    logMessage(LogError, Doc->Path + ": " + llvm::toString(Result.takeError()));
+    return;
+  }
+  if (!Result->Compiled)
+    logMessage(LogWarning, Doc->Path + ": does not compile: " + Result->FirstError);
+
+  SourceTexts Texts(*Doc);
+  std::vector<DiagnosticWithFix> Items =
+      toDiagnostics(Result->Findings, *Doc, Texts, Options.DocUrl);
+  llvm::json::Array Diagnostics;
+  for (const DiagnosticWithFix &Item : Items)
+    Diagnostics.push_back(Item.Diagnostic);
+
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  // Superseded: an edit arrived while this ran and has scheduled a newer
+  // analysis (or the document was closed); this result is stale.
+  if (!Documents.isCurrent(Uri, Doc->Version))
+    return;
+  Latest.insert_or_assign(Uri, Published{Doc->Version, std::move(Items)});
+  publish(Uri, Doc->Version, std::move(Diagnostics));
+}
+
+void Server::publish(llvm::StringRef Uri, std::optional<int64_t> Version,
+                     llvm::json::Array Diagnostics) {
+  llvm::json::Object Params{{"uri", Uri}, {"diagnostics", std::move(Diagnostics)}};
+  if (Version)
+    Params["version"] = *Version;
+  Out.send(makeNotification("textDocument/publishDiagnostics", std::move(Params)));
+}
+
+void Server::logMessage(int Type, llvm::StringRef Text) {
+  llvm::errs() << "vtlint-lsp: " << Text << "\n";
+  Out.send(makeNotification("window/logMessage", llvm::json::Object{{"type", Type}, {"message", Text}}));
+}
+
+} // namespace vtlint::lsp
