@@ -52,16 +52,18 @@ def main():
     parser.add_argument("input_file")
     parser.add_argument("check_name")
     parser.add_argument("temp_file")
-    args, rest = parser.parse_known_args()
+    # Split at the first "--" ourselves: argparse would swallow it and the
+    # clang-tidy arguments would be taken for compiler arguments.
+    argv, rest = sys.argv[1:], []
+    if "--" in argv:
+        split = argv.index("--")
+        argv, rest = argv[:split], argv[split + 1:]
+    args = parser.parse_args(argv)
 
-    tidy_args, compiler_args = [], []
-    if rest and rest[0] == "--":
-        rest = rest[1:]
-        if "--" in rest:
-            split = rest.index("--")
-            tidy_args, compiler_args = rest[:split], rest[split + 1:]
-        else:
-            tidy_args = rest
+    tidy_args, compiler_args = rest, []
+    if "--" in rest:
+        split = rest.index("--")
+        tidy_args, compiler_args = rest[:split], rest[split + 1:]
 
     suffix = f"-{args.check_suffix.upper()}" if args.check_suffix else ""
     messages_prefix = f"CHECK-MESSAGES{suffix}"
