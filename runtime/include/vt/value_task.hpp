@@ -77,7 +77,10 @@ public:
     if (auto *task = std::get_if<Task<T>>(&backing_)) {
       TaskState<T> &state = TaskAccess::state(*task);
       state.rethrow_if_failed();
-      return state.value();
+      if constexpr (std::is_void_v<T> || std::is_copy_constructible_v<T>)
+        return state.value();
+      else // A task shares its value among awaiters: it can only copy it.
+        throw InvalidOperationError("vt::ValueTask: a task-backed value task needs a copyable value type");
     }
     if (auto *source = std::get_if<SourceRef<T>>(&backing_))
       return (*source)->take_result(source->version());

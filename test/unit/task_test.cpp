@@ -1,0 +1,106 @@
+// Task, TaskCompletionSource and ValueTask edge cases that the lit programs
+// do not cover: misuse errors and empty handles.
+#include <vt/vt.hpp>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+TEST(TaskCompletionSource, SecondCompletionIsAnError) {
+  vt::TaskCompletionSource<int> source;
+  EXPECT_TRUE(source.try_set_result(1));
+  EXPECT_FALSE(source.try_set_result(2));
+  EXPECT_THROW(source.set_result(3), vt::InvalidOperationError);
+  EXPECT_THROW(source.set_canceled(), vt::InvalidOperationError);
+  EXPECT_THROW(source.set_exception(std::make_exception_ptr(std::runtime_error("x"))), vt::InvalidOperationError);
+  EXPECT_EQ(source.task().get(), 1);
+}
+
+TEST(TaskCompletionSource, CanceledTaskThrowsOperationCanceled) {
+  vt::TaskCompletionSource<> source;
+  source.set_canceled();
+  vt::Task<> task = source.task();
+  EXPECT_TRUE(task.is_canceled());
+  EXPECT_FALSE(task.is_faulted());
+  EXPECT_THROW(task.get(), vt::OperationCanceledError);
+}
+
+TEST(TaskCompletionSource, NullExceptionIsRejected) {
+  vt::TaskCompletionSource<> source;
+  EXPECT_THROW(source.set_exception(nullptr), std::invalid_argument);
+  EXPECT_THROW(vt::from_exception(nullptr), std::invalid_argument);
+}
+
+TEST(Task, EmptyHandleThrows) {
+  vt::Task<int> empty;
+  EXPECT_FALSE(empty.valid());
+  EXPECT_THROW((void)empty.is_completed(), vt::InvalidOperationError);
+  EXPECT_THROW(empty.get(), vt::InvalidOperationError);
+}
+
+TEST(Task, CoroutineRunsEagerlyUntilFirstSuspension) {
+  int steps = 0;
+  vt::TaskCompletionSource<> gate;
+  auto body = [&]() -> vt::Task<> {
+    ++steps;
+    co_await gate.task();
+    ++steps;
+  };
+  vt::Task<> task = body();
+  EXPECT_EQ(steps, 1);
+  gate.set_result();
+  task.get();
+  EXPECT_EQ(steps, 2);
+}
+
+TEST(Task, WhenAnyOfNothingIsAnError) {
+  EXPECT_THROW(vt::when_any(std::vector<vt::Task<int>>{}), std::invalid_argument);
+}
+
+TEST(Task, WhenAllCanceledInputCancels) {
+  vt::CancellationTokenSource cts;
+  cts.cancel();
+  auto all = vt::when_all(std::vector<vt::Task<int>>{vt::from_result(1), vt::from_canceled<int>(cts.token())});
+  EXPECT_THROW(all.get(), vt::OperationCanceledError);
+  EXPECT_TRUE(all.is_canceled());
+}
+
+TEST(ValueTask, MoveOnlyValues) {
+  vt::ValueTask<std::unique_ptr<int>> ready(std::make_unique<int>(5));
+  EXPECT_EQ(*ready.result(), 5);
+  vt::ManualResetValueTaskSource<std::unique_ptr<int>> source;
+  auto pending = source.value_task();
+  source.set_result(std::make_unique<int>(6));
+  EXPECT_EQ(*pending.result(), 6);
+}
+
+TEST(ValueTask, VoidDefaultIsCompleted) {
+  vt::ValueTask<> done;
+  EXPECT_TRUE(done.is_completed_successfully());
+  done.result();
+  EXPECT_THROW(done.result(), vt::InvalidOperationError);
+}
+
+TEST(ValueTask, FaultedStates) {
+  vt::ValueTask<int> faulted(vt::from_exception<int>(std::make_exception_ptr(std::runtime_error("bad"))));
+  EXPECT_TRUE(faulted.is_faulted());
+  EXPECT_THROW((void)faulted.result(), std::runtime_error);
+  vt::CancellationTokenSource cts;
+  cts.cancel();
+  vt::ValueTask<int> canceled(vt::from_canceled<int>(cts.token()));
+  EXPECT_TRUE(canceled.is_canceled());
+  EXPECT_THROW((void)canceled.as_task().get(), vt::OperationCanceledError);
+}
+
+TEST(ValueTask, CoroutineCompletingSynchronously) {
+  auto twice = [](int x) -> vt::ValueTask<int> { co_return co_await vt::ValueTask<int>(x) * 2; };
+  vt::ValueTask<int> value_task = twice(21);
+  EXPECT_TRUE(value_task.is_completed());
+  EXPECT_EQ(value_task.result(), 42);
+}
+
+} // namespace
