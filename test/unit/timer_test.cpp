@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -41,45 +42,76 @@ TEST(TimerQueue, RunsOnOneTimerThreadNotEarly) {
   EXPECT_GE(first_ran.load() - start, 30ms);
 }
 
+/// Holds the timer thread inside a callback until release(), so a test can
+/// schedule many timers without any of them running (or falling due and
+/// racing the scheduling loop on a slow, sanitized build).
+class TimerThreadGate {
+public:
+  TimerThreadGate() {
+    timers().schedule_after(0ns, [this] {
+      entered_.set_value();
+      released_.get_future().wait();
+    });
+    entered_.get_future().wait();
+  }
+  void release() { released_.set_value(); }
+
+private:
+  std::promise<void> entered_;
+  std::promise<void> released_;
+};
+
 TEST(TimerQueue, FiresInDeadlineOrderAndTiesInSchedulingOrder) {
   std::mutex mutex;
   std::vector<int> order;
   std::promise<void> done;
-  const auto base = Clock::now() + 50ms;
   auto record = [&](int tag) {
     return [&, tag] {
-      std::lock_guard lock(mutex);
-      order.push_back(tag);
-      if (order.size() == 5)
+      bool last = false;
+      {
+        std::lock_guard lock(mutex);
+        order.push_back(tag);
+        last = order.size() == 5;
+      }
+      if (last)
         done.set_value();
     };
   };
+  TimerThreadGate gate;
+  const auto base = Clock::now() + 20ms;
   timers().schedule_at(base + 30ms, record(4));
   timers().schedule_at(base, record(1));
   timers().schedule_at(base + 10ms, record(2));
   timers().schedule_at(base + 10ms, record(3));
   timers().schedule_at(base + 40ms, record(5));
+  gate.release();
   ASSERT_EQ(done.get_future().wait_for(10s), std::future_status::ready);
   EXPECT_EQ(order, (std::vector<int>{1, 2, 3, 4, 5}));
 }
 
 TEST(TimerQueue, ManyRandomDeadlinesRunInNondecreasingOrder) {
-  constexpr int count = 2000;
+  constexpr std::size_t count = 2000;
   std::mt19937 random(12345);
   std::uniform_int_distribution<int> offset_us(0, 50000);
   std::mutex mutex;
   std::vector<Clock::time_point> fired_deadlines;
   std::promise<void> done;
-  const auto base = Clock::now() + 20ms;
-  for (int i = 0; i < count; ++i) {
+  TimerThreadGate gate;
+  const auto base = Clock::now();
+  for (std::size_t i = 0; i < count; ++i) {
     const auto when = base + std::chrono::microseconds(offset_us(random));
     timers().schedule_at(when, [&, when] {
-      std::lock_guard lock(mutex);
-      fired_deadlines.push_back(when);
-      if (fired_deadlines.size() == count)
+      bool last = false;
+      {
+        std::lock_guard lock(mutex);
+        fired_deadlines.push_back(when);
+        last = fired_deadlines.size() == count;
+      }
+      if (last)
         done.set_value();
     });
   }
+  gate.release();
   ASSERT_EQ(done.get_future().wait_for(20s), std::future_status::ready);
   EXPECT_TRUE(std::is_sorted(fired_deadlines.begin(), fired_deadlines.end()));
 }
