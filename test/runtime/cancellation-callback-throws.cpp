@@ -2,7 +2,7 @@
 // then rethrows the first exception (in running order, i.e. the newest).
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <cstdio>
 #include <stdexcept>

@@ -2,7 +2,7 @@
 // last registered first; cancel() is idempotent.
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <cstdio>
 #include <thread>

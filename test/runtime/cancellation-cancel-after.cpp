@@ -2,7 +2,7 @@
 // pending timer never fires.
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <atomic>
 #include <chrono>

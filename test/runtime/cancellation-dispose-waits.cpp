@@ -3,7 +3,7 @@
 // issue #221: a callback destroying its own registration).
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <atomic>
 #include <chrono>

@@ -2,7 +2,7 @@
 // once, on the registering thread, and returns an empty registration.
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <cstdio>
 #include <thread>

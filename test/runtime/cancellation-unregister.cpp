@@ -2,7 +2,7 @@
 // it removed the callback before it ran, and never waits.
 // RUN: %cxx %s %vtlib -o %t && timeout 60 %t | FileCheck %s
 
-#include <vt/cancellation.hpp>
+#include <vt/vt.hpp>
 
 #include <atomic>
 #include <chrono>
