@@ -1,0 +1,234 @@
+// The cancellation API's edges: moves, moved-from sources, token identity,
+// registration ownership, and what a destroyed source leaves behind.
+#include <vt/cancellation.hpp>
+#include <vt/errors.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(CancellationToken, NoneIsNeverCanceled) {
+  const vt::CancellationToken none = vt::CancellationToken::none();
+  EXPECT_FALSE(none.is_cancellation_requested());
+  EXPECT_FALSE(none.can_be_canceled());
+  EXPECT_NO_THROW(none.throw_if_cancellation_requested());
+  EXPECT_EQ(none, vt::CancellationToken());
+  bool ran = false;
+  auto registration = none.register_callback([&] { ran = true; });
+  EXPECT_FALSE(registration.unregister());
+  EXPECT_FALSE(ran);
+}
+
+TEST(CancellationToken, CopiesObserveTheSameSource) {
+  vt::CancellationTokenSource source;
+  const vt::CancellationToken token = source.token();
+  const vt::CancellationToken copy = token;
+  vt::CancellationTokenSource other;
+  EXPECT_EQ(copy, source.token());
+  EXPECT_NE(copy, other.token());
+  EXPECT_NE(copy, vt::CancellationToken::none());
+  source.cancel();
+  EXPECT_TRUE(copy.is_cancellation_requested());
+  EXPECT_FALSE(other.token().is_cancellation_requested());
+}
+
+TEST(CancellationToken, ThrowCarriesTheToken) {
+  vt::CancellationTokenSource source;
+  source.cancel();
+  try {
+    source.token().throw_if_cancellation_requested();
+    FAIL() << "did not throw";
+  } catch (const std::runtime_error& error) {
+    const auto* canceled = dynamic_cast<const vt::OperationCanceledError*>(&error);
+    ASSERT_NE(canceled, nullptr);
+    EXPECT_EQ(canceled->token(), source.token());
+    EXPECT_EQ(std::string(error.what()), "the operation was canceled");
+  }
+}
+
+TEST(OperationCanceledError, DefaultsAndCustomMessage) {
+  const vt::OperationCanceledError plain;
+  EXPECT_EQ(plain.token(), vt::CancellationToken::none());
+  vt::CancellationTokenSource source;
+  const vt::OperationCanceledError custom(source.token(), "stopped by user");
+  EXPECT_EQ(std::string(custom.what()), "stopped by user");
+  EXPECT_EQ(custom.token(), source.token());
+}
+
+TEST(CancellationTokenSource, MovedSourceKeepsItsTokensAndCallbacks) {
+  vt::CancellationTokenSource original;
+  const vt::CancellationToken token = original.token();
+  int runs = 0;
+  auto registration = token.register_callback([&] { ++runs; });
+  vt::CancellationTokenSource moved = std::move(original);
+  EXPECT_EQ(moved.token(), token);
+  moved.cancel();
+  EXPECT_EQ(runs, 1);
+  EXPECT_TRUE(token.is_cancellation_requested());
+}
+
+TEST(CancellationTokenSource, MovedFromSourceRejectsUse) {
+  vt::CancellationTokenSource original;
+  vt::CancellationTokenSource moved = std::move(original);
+  EXPECT_FALSE(original.is_cancellation_requested());  // NOLINT(bugprone-use-after-move)
+  EXPECT_THROW(original.token(), vt::InvalidOperationError);
+  EXPECT_THROW(original.cancel(), vt::InvalidOperationError);
+  EXPECT_THROW(original.cancel_after(1ms), vt::InvalidOperationError);
+  original = vt::CancellationTokenSource();
+  EXPECT_NO_THROW(original.cancel());
+}
+
+TEST(CancellationTokenSource, MoveAssignmentClosesTheOverwrittenSource) {
+  vt::CancellationTokenSource target(50ms);
+  const vt::CancellationToken old_token = target.token();
+  target = vt::CancellationTokenSource();
+  std::this_thread::sleep_for(200ms);
+  EXPECT_FALSE(old_token.is_cancellation_requested()) << "the overwritten source's timer still fired";
+  EXPECT_FALSE(old_token.can_be_canceled());
+}
+
+TEST(CancellationTokenSource, DestroyedWithoutCancelLeavesATokenThatCannotBeCanceled) {
+  vt::CancellationToken token;
+  {
+    vt::CancellationTokenSource source;
+    token = source.token();
+    EXPECT_TRUE(token.can_be_canceled());
+  }
+  EXPECT_FALSE(token.can_be_canceled());
+  EXPECT_FALSE(token.is_cancellation_requested());
+  bool ran = false;
+  auto registration = token.register_callback([&] { ran = true; });
+  EXPECT_FALSE(ran);
+}
+
+TEST(CancellationTokenSource, DestroyedAfterCancelStaysCanceled) {
+  vt::CancellationToken token;
+  {
+    vt::CancellationTokenSource source;
+    token = source.token();
+    source.cancel();
+  }
+  EXPECT_TRUE(token.is_cancellation_requested());
+  EXPECT_TRUE(token.can_be_canceled());
+  bool ran = false;
+  auto registration = token.register_callback([&] { ran = true; });
+  EXPECT_TRUE(ran);
+}
+
+TEST(CancellationTokenSource, CancelAfterIsIgnoredOnceCanceled) {
+  vt::CancellationTokenSource source;
+  source.cancel();
+  EXPECT_NO_THROW(source.cancel_after(1ms));
+  EXPECT_TRUE(source.is_cancellation_requested());
+}
+
+TEST(CancellationTokenSource, LinkedToNothingCancelsOnlyItself) {
+  auto linked = vt::CancellationTokenSource::create_linked({});
+  EXPECT_TRUE(linked.token().can_be_canceled());
+  EXPECT_FALSE(linked.is_cancellation_requested());
+  linked.cancel();
+  EXPECT_TRUE(linked.is_cancellation_requested());
+}
+
+TEST(CancellationTokenSource, LinkedSourceMayBeMovedBeforeItsParentCancels) {
+  vt::CancellationTokenSource parent;
+  std::vector<vt::CancellationTokenSource> sources;
+  sources.push_back(vt::CancellationTokenSource::create_linked({parent.token()}));
+  sources.push_back(vt::CancellationTokenSource::create_linked({parent.token()}));  // may reallocate
+  parent.cancel();
+  EXPECT_TRUE(sources[0].is_cancellation_requested());
+  EXPECT_TRUE(sources[1].is_cancellation_requested());
+}
+
+TEST(CancellationRegistration, MoveTransfersOwnership) {
+  vt::CancellationTokenSource source;
+  int runs = 0;
+  vt::CancellationRegistration first = source.token().register_callback([&] { ++runs; });
+  vt::CancellationRegistration second = std::move(first);
+  EXPECT_FALSE(first.unregister());  // NOLINT(bugprone-use-after-move)
+  first.dispose();
+  source.cancel();
+  EXPECT_EQ(runs, 1);
+}
+
+TEST(CancellationRegistration, MoveAssignmentDisposesTheOverwrittenCallback) {
+  vt::CancellationTokenSource source;
+  int first_runs = 0;
+  int second_runs = 0;
+  vt::CancellationRegistration registration = source.token().register_callback([&] { ++first_runs; });
+  registration = source.token().register_callback([&] { ++second_runs; });
+  source.cancel();
+  EXPECT_EQ(first_runs, 0);
+  EXPECT_EQ(second_runs, 1);
+}
+
+TEST(CancellationRegistration, DisposeIsIdempotentAndEmptyIsHarmless) {
+  vt::CancellationRegistration empty;
+  EXPECT_FALSE(empty.unregister());
+  empty.dispose();
+  vt::CancellationTokenSource source;
+  int runs = 0;
+  auto registration = source.token().register_callback([&] { ++runs; });
+  registration.dispose();
+  registration.dispose();
+  EXPECT_FALSE(registration.unregister());
+  source.cancel();
+  EXPECT_EQ(runs, 0);
+}
+
+TEST(CancellationRegistration, MoveOnlyCallablesAreAccepted) {
+  vt::CancellationTokenSource source;
+  auto payload = std::make_unique<int>(7);
+  int seen = 0;
+  auto registration = source.token().register_callback([payload = std::move(payload), &seen] { seen = *payload; });
+  source.cancel();
+  EXPECT_EQ(seen, 7);
+}
+
+TEST(CancellationRegistration, CallbackStateIsReleasedOnDispose) {
+  // The node (and what the callable captured) is freed when the registration
+  // goes, not kept until the source is canceled or destroyed.
+  vt::CancellationTokenSource source;
+  auto captured = std::make_shared<int>(1);
+  {
+    auto registration = source.token().register_callback([captured] {});
+    EXPECT_EQ(captured.use_count(), 2);
+  }
+  EXPECT_EQ(captured.use_count(), 1);
+}
+
+TEST(CancellationRegistration, CallbacksRegisteredDuringCancelRunInline) {
+  vt::CancellationTokenSource source;
+  std::vector<std::string> events;
+  vt::CancellationRegistration late;
+  auto registration = source.token().register_callback([&] {
+    events.push_back("outer begins");
+    late = source.token().register_callback([&] { events.push_back("registered during cancel"); });
+    events.push_back("outer ends");
+  });
+  source.cancel();
+  EXPECT_EQ(events, (std::vector<std::string>{"outer begins", "registered during cancel", "outer ends"}));
+}
+
+TEST(CancellationRegistration, CallbackCancelingItsOwnSourceDoesNotRecurse) {
+  vt::CancellationTokenSource source;
+  int runs = 0;
+  auto registration = source.token().register_callback([&] {
+    ++runs;
+    source.cancel();
+  });
+  source.cancel();
+  EXPECT_EQ(runs, 1);
+}
+
+} // namespace
