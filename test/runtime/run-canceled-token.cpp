@@ -54,7 +54,8 @@ int main() {
   // A task-returning body is unwrapped; an uncanceled token runs it.
   vt::CancellationTokenSource live;
   vt::Task<int> unwrapped = pool.run([]() -> vt::Task<int> { co_return ++bodies_run + 40; }, live.token());
-  std::printf("not canceled: %d, bodies run %d\n", unwrapped.get(), bodies_run.exchange(0));
+  int value = unwrapped.get();
+  std::printf("not canceled: %d, bodies run %d\n", value, bodies_run.exchange(0));
   // CHECK-NEXT: not canceled: 41, bodies run 1
 
   // A body that throws OperationCanceledError ends canceled, not faulted.
