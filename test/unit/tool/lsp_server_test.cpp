@@ -1,0 +1,327 @@
+//===--- lsp_server_test.cpp - lifecycle, dispatch, diagnostics, fixes ----===//
+//
+// The server runs against a fake analysis (no clang): it reports a finding
+// wherever the document contains "BAD", with a fix replacing it by "OK", so
+// these tests see exactly what the protocol layer does with findings.
+
+#include "lsp/Server.h"
+#include "lsp/Transport.h"
+
+#include <gtest/gtest.h>
+#include <atomic>
+#include <sstream>
+#include <thread>
+
+namespace vtlint::lsp {
+namespace {
+
+using llvm::json::Object;
+using llvm::json::Value;
+
+constexpr const char *Uri = "file:///src/a.cpp";
+
+FileResult fakeAnalysis(const Document &Doc) {
+  FileResult Result;
+  Result.File = Doc.Path;
+  LineIndex Lines(Doc.Text);
+  for (std::size_t At = Doc.Text.find("BAD"); At != std::string::npos;
+       At = Doc.Text.find("BAD", At + 1)) {
+    Position P = Lines.fromOffset(At);
+    unsigned Column = static_cast<unsigned>(At - Lines.toOffset({P.Line, 0})) + 1;
+    Finding F;
+    F.Check = "valuetask-fake";
+    F.Message = "bad thing";
+    F.Location = {Doc.Path, P.Line + 1, Column, static_cast<unsigned>(At)};
+    Note First;
+    First.Message = "first seen here";
+    First.Location = {Doc.Path, 1, 1, 0};
+    F.Notes.push_back(First);
+    FixEdit Edit;
+    Edit.File = Doc.Path;
+    Edit.Offset = static_cast<unsigned>(At);
+    Edit.Length = 3;
+    Edit.Replacement = "OK";
+    Edit.Begin = F.Location;
+    Edit.End = {Doc.Path, P.Line + 1, Column + 3, static_cast<unsigned>(At + 3)};
+    F.Fixes.push_back(Edit);
+    Result.Findings.push_back(F);
+  }
+  return Result;
+}
+
+class ServerTest : public ::testing::Test {
+protected:
+  ServerTest() : Stream(Output), Writer(Stream) {}
+
+  void start(std::chrono::milliseconds Delay = std::chrono::milliseconds(0)) {
+    ServerOptions Options;
+    Options.ChangeDelay = Delay;
+    Options.DocUrl = [](llvm::StringRef Check) { return "https://docs/" + Check.str(); };
+    Options.Version = "test";
+    S = std::make_unique<Server>(
+        Writer,
+        [this](const Document &Doc) -> llvm::Expected<FileResult> {
+          ++Analyses;
+          return fakeAnalysis(Doc);
+        },
+        Options);
+  }
+
+  std::optional<int> send(Value Message) {
+    std::string Body;
+    llvm::raw_string_ostream(Body) << Message;
+    return S->handleMessage(Body);
+  }
+  std::optional<int> request(int Id, llvm::StringRef Method, Value Params = Object{}) {
+    return send(Object{{"jsonrpc", "2.0"}, {"id", Id}, {"method", Method}, {"params", std::move(Params)}});
+  }
+  std::optional<int> notify(llvm::StringRef Method, Value Params = Object{}) {
+    return send(Object{{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+  }
+  void initialize() {
+    request(1, "initialize", Object{{"capabilities", Object{}}});
+    notify("initialized");
+  }
+  void open(llvm::StringRef Text, int Version = 1) {
+    notify("textDocument/didOpen",
+           Object{{"textDocument", Object{{"uri", Uri}, {"languageId", "cpp"}, {"version", Version}, {"text", Text}}}});
+  }
+
+  /// Every message written so far (after the analyses settle), then forgets them.
+  std::vector<Value> take() {
+    S->waitUntilIdle();
+    std::istringstream In(Output);
+    Output.clear();
+    MessageReader Reader(In);
+    std::vector<Value> Messages;
+    for (ReadResult R = Reader.read(); R.Status == ReadResult::Kind::Message; R = Reader.read())
+      Messages.push_back(cantFail(llvm::json::parse(R.Text)));
+    return Messages;
+  }
+  static const Object *find(const std::vector<Value> &Messages, llvm::StringRef Method) {
+    for (const Value &M : Messages)
+      if (M.getAsObject()->getString("method") == Method)
+        return M.getAsObject()->getObject("params");
+    return nullptr;
+  }
+  static const Object *response(const std::vector<Value> &Messages, int Id) {
+    for (const Value &M : Messages)
+      if (M.getAsObject()->getInteger("id") == Id)
+        return M.getAsObject();
+    return nullptr;
+  }
+  static std::optional<int64_t> errorCode(const Object *Response) {
+    if (!Response || !Response->getObject("error"))
+      return std::nullopt;
+    return Response->getObject("error")->getInteger("code");
+  }
+
+  std::string Output;
+  llvm::raw_string_ostream Stream;
+  MessageWriter Writer;
+  std::atomic<int> Analyses{0};
+  std::unique_ptr<Server> S;
+};
+
+TEST_F(ServerTest, InitializeAdvertisesSyncAndQuickFixes) {
+  start();
+  request(1, "initialize", Object{{"capabilities", Object{}}});
+  std::vector<Value> Messages = take();
+  const Object *Reply = response(Messages, 1);
+  ASSERT_TRUE(Reply);
+  const Object *Caps = Reply->getObject("result")->getObject("capabilities");
+  EXPECT_EQ(Caps->getObject("textDocumentSync")->getInteger("change"), 2);
+  EXPECT_EQ(*Caps->getObject("codeActionProvider")->getArray("codeActionKinds"),
+            (llvm::json::Array{"quickfix"}));
+  EXPECT_EQ(Reply->getObject("result")->getObject("serverInfo")->getString("name"), "vtlint");
+}
+
+TEST_F(ServerTest, RequestsBeforeInitializeAreRefused) {
+  start();
+  request(3, "textDocument/codeAction");
+  open("BAD");
+  std::vector<Value> Messages = take();
+  EXPECT_EQ(errorCode(response(Messages, 3)), -32002);
+  EXPECT_FALSE(find(Messages, "textDocument/publishDiagnostics")) << "didOpen was dropped";
+  EXPECT_EQ(Analyses, 0);
+}
+
+TEST_F(ServerTest, PublishesDiagnosticsWithEveryField) {
+  start();
+  initialize();
+  open("int x;\n  BAD;\n");
+  std::vector<Value> Messages = take();
+  const Object *Published = find(Messages, "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_EQ(Published->getString("uri"), Uri);
+  EXPECT_EQ(Published->getInteger("version"), 1);
+  const llvm::json::Array *Diagnostics = Published->getArray("diagnostics");
+  ASSERT_EQ(Diagnostics->size(), 1u);
+  const Object &D = *(*Diagnostics)[0].getAsObject();
+  EXPECT_EQ(*D.get("range"), (Value(Object{{"start", Object{{"line", 1}, {"character", 2}}},
+                                          {"end", Object{{"line", 1}, {"character", 5}}}})));
+  EXPECT_EQ(D.getInteger("severity"), 2);
+  EXPECT_EQ(D.getString("code"), "valuetask-fake");
+  EXPECT_EQ(D.getObject("codeDescription")->getString("href"), "https://docs/valuetask-fake");
+  EXPECT_EQ(D.getString("source"), "vtlint");
+  EXPECT_EQ(D.getString("message"), "bad thing");
+  const Object &Related = *(*D.getArray("relatedInformation"))[0].getAsObject();
+  EXPECT_EQ(Related.getString("message"), "first seen here");
+  EXPECT_EQ(Related.getObject("location")->getString("uri"), Uri);
+}
+
+TEST_F(ServerTest, CodeActionOffersTheFixAsAQuickFix) {
+  start();
+  initialize();
+  open("BAD;\n");
+  take();
+  request(5, "textDocument/codeAction",
+          Object{{"textDocument", Object{{"uri", Uri}}},
+                 {"range", Object{{"start", Object{{"line", 0}, {"character", 1}}},
+                                  {"end", Object{{"line", 0}, {"character", 1}}}}},
+                 {"context", Object{{"diagnostics", llvm::json::Array{}}}}});
+  std::vector<Value> Messages = take();
+  const Object *Reply = response(Messages, 5);
+  ASSERT_TRUE(Reply);
+  const llvm::json::Array *Actions = Reply->getArray("result");
+  ASSERT_EQ(Actions->size(), 1u);
+  const Object &Action = *(*Actions)[0].getAsObject();
+  EXPECT_EQ(Action.getString("kind"), "quickfix");
+  EXPECT_EQ(Action.getString("title"), "replace 'BAD' with 'OK' (valuetask-fake)");
+  EXPECT_EQ((*Action.getArray("diagnostics"))[0].getAsObject()->getString("code"), "valuetask-fake");
+  const llvm::json::Array &Edits = *Action.getObject("edit")->getObject("changes")->getArray(Uri);
+  ASSERT_EQ(Edits.size(), 1u);
+  EXPECT_EQ(Edits[0].getAsObject()->getString("newText"), "OK");
+
+  // A range elsewhere, or a client that wants only refactorings: nothing.
+  request(6, "textDocument/codeAction",
+          Object{{"textDocument", Object{{"uri", Uri}}},
+                 {"range", Object{{"start", Object{{"line", 1}, {"character", 0}}},
+                                  {"end", Object{{"line", 1}, {"character", 0}}}}},
+                 {"context", Object{{"diagnostics", llvm::json::Array{}}}}});
+  request(7, "textDocument/codeAction",
+          Object{{"textDocument", Object{{"uri", Uri}}},
+                 {"range", Object{{"start", Object{{"line", 0}, {"character", 0}}},
+                                  {"end", Object{{"line", 0}, {"character", 3}}}}},
+                 {"context", Object{{"diagnostics", llvm::json::Array{}},
+                                    {"only", llvm::json::Array{"refactor"}}}}});
+  request(8, "textDocument/codeAction", Object{{"textDocument", Object{{"uri", Uri}}}});
+  Messages = take();
+  EXPECT_TRUE(response(Messages, 6)->getArray("result")->empty());
+  EXPECT_TRUE(response(Messages, 7)->getArray("result")->empty());
+  EXPECT_EQ(errorCode(response(Messages, 8)), -32602) << "no range: invalid params";
+}
+
+TEST_F(ServerTest, EditsAreAnalysedAndFixedCodeClearsDiagnostics) {
+  start();
+  initialize();
+  open("BAD BAD\n");
+  take();
+  notify("textDocument/didChange",
+         Object{{"textDocument", Object{{"uri", Uri}, {"version", 2}}},
+                {"contentChanges", llvm::json::Array{Object{
+                                       {"range", Object{{"start", Object{{"line", 0}, {"character", 0}}},
+                                                        {"end", Object{{"line", 0}, {"character", 3}}}}},
+                                       {"text", "OK"}}}}});
+  std::vector<Value> Messages = take();
+  const Object *Published = find(Messages, "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_EQ(Published->getInteger("version"), 2);
+  ASSERT_EQ(Published->getArray("diagnostics")->size(), 1u);
+  EXPECT_EQ(*(*Published->getArray("diagnostics"))[0].getAsObject()->getObject("range")->getObject("start"),
+            (Object{{"line", 0}, {"character", 3}}));
+
+  notify("textDocument/didChange",
+         Object{{"textDocument", Object{{"uri", Uri}, {"version", 3}}},
+                {"contentChanges", llvm::json::Array{Object{{"text", "fine\n"}}}}});
+  Published = find(take(), "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_TRUE(Published->getArray("diagnostics")->empty());
+}
+
+TEST_F(ServerTest, BurstsOfEditsAreDebouncedToTheLastVersion) {
+  start(std::chrono::milliseconds(300));
+  initialize();
+  open("x\n");
+  take();
+  int Before = Analyses;
+  for (int Version = 2; Version <= 10; ++Version)
+    notify("textDocument/didChange",
+           Object{{"textDocument", Object{{"uri", Uri}, {"version", Version}}},
+                  {"contentChanges", llvm::json::Array{Object{{"text", "BAD " + std::to_string(Version)}}}}});
+  std::vector<Value> Messages = take();
+  EXPECT_EQ(Analyses - Before, 1);
+  const Object *Published = find(Messages, "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_EQ(Published->getInteger("version"), 10);
+}
+
+TEST_F(ServerTest, CloseClearsDiagnostics) {
+  start();
+  initialize();
+  open("BAD\n");
+  take();
+  notify("textDocument/didClose", Object{{"textDocument", Object{{"uri", Uri}}}});
+  const Object *Published = find(take(), "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_TRUE(Published->getArray("diagnostics")->empty());
+}
+
+TEST_F(ServerTest, ErrorsForUnknownAndMalformedMessages) {
+  start();
+  initialize();
+  take();
+  request(9, "workspace/symbol");
+  notify("$/unknownNotification");
+  S->handleMessage("{\"jsonrpc\":\"2.0\",\"id\":10,");
+  S->handleMessage("{\"jsonrpc\":\"2.0\",\"id\":11}");
+  S->handleFramingError("message header has no Content-Length");
+  request(12, "initialize");
+  std::vector<Value> Messages = take();
+  EXPECT_EQ(errorCode(response(Messages, 9)), -32601);
+  EXPECT_EQ(errorCode(response(Messages, 11)), -32600);
+  EXPECT_EQ(errorCode(response(Messages, 12)), -32600) << "initialize twice";
+  int ParseErrors = 0;
+  for (const Value &M : Messages)
+    if (errorCode(M.getAsObject()) == -32700)
+      ++ParseErrors;
+  EXPECT_EQ(ParseErrors, 2);
+  EXPECT_EQ(Messages.size(), 5u) << "the unknown notification got no answer";
+}
+
+TEST_F(ServerTest, ExitCodeDependsOnShutdown) {
+  start();
+  initialize();
+  request(2, "shutdown");
+  request(3, "textDocument/codeAction");
+  std::vector<Value> Messages = take();
+  EXPECT_EQ(*response(Messages, 2)->get("result"), Value(nullptr));
+  EXPECT_EQ(errorCode(response(Messages, 3)), -32600);
+  EXPECT_EQ(notify("exit"), 0);
+
+  start();
+  initialize();
+  EXPECT_EQ(notify("exit"), 1);
+  start();
+  EXPECT_EQ(S->handleEndOfInput(), 1);
+}
+
+TEST(Serve, RunsASessionFromAStream) {
+  auto Framed = [](const std::string &Body) {
+    return "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
+  };
+  std::istringstream In(Framed(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})") +
+                        Framed(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})") +
+                        Framed(R"({"jsonrpc":"2.0","method":"exit"})"));
+  std::string Out;
+  llvm::raw_string_ostream Stream(Out);
+  MessageWriter Writer(Stream);
+  Server S(Writer, [](const Document &Doc) -> llvm::Expected<FileResult> { return fakeAnalysis(Doc); },
+           ServerOptions{});
+  MessageReader Reader(In);
+  EXPECT_EQ(serve(Reader, S), 0);
+  EXPECT_NE(Out.find("\"id\":2"), std::string::npos);
+}
+
+} // namespace
+} // namespace vtlint::lsp

@@ -1,0 +1,74 @@
+//===--- LanguageServer.cpp - `vtlint --lsp`: the server over stdio -------===//
+
+#include "LanguageServer.h"
+#include "Analyzer.h"
+#include "RuleCatalog.h"
+#include "Server.h"
+
+#include "llvm/Support/FileSystem.h"
+#include <csignal>
+#include <iostream>
+#include <unistd.h>
+
+namespace vtlint::lsp {
+namespace {
+
+/// Moves the protocol off descriptor 1 (see the header); returns the
+/// protocol's descriptor, or -1 if the descriptors cannot be rearranged.
+int takeOverStdout() {
+  std::fflush(stdout);
+  int Protocol = ::dup(STDOUT_FILENO);
+  if (Protocol < 0)
+    return -1;
+  if (::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+    ::close(Protocol);
+    return -1;
+  }
+  return Protocol;
+}
+
+} // namespace
+
+int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &Err) {
+  llvm::Expected<std::unique_ptr<Configuration>> Config = Configuration::create(Options.Config);
+  if (!Config) {
+    Err << "vtlint: error: " << llvm::toString(Config.takeError()) << "\n";
+    return 2;
+  }
+  if (Options.Commands.BuildPath && !llvm::sys::fs::exists(*Options.Commands.BuildPath)) {
+    Err << "vtlint: error: build directory '" << *Options.Commands.BuildPath << "' not found\n";
+    return 2;
+  }
+  int ProtocolFd = takeOverStdout();
+  if (ProtocolFd < 0) {
+    Err << "vtlint: error: cannot set up stdout for the language server\n";
+    return 2;
+  }
+  // A client that goes away mid-write must not kill the server with
+  // SIGPIPE: the failed write is ignored and the reader then sees the end
+  // of input, which ends the session.
+  std::signal(SIGPIPE, SIG_IGN);
+  // Our own buffer for std::cin, not stdio's (the reader is its only user).
+  std::ios::sync_with_stdio(false);
+
+  llvm::raw_fd_ostream ProtocolOut(ProtocolFd, /*shouldClose=*/true, /*unbuffered=*/false);
+  MessageWriter Writer(ProtocolOut);
+  CompileCommands Commands(Options.Commands);
+  Configuration &Settings = **Config;
+  AnalyzeFunction Analyze = [&](const Document &Doc) -> llvm::Expected<FileResult> {
+    llvm::Expected<AnalysisRequest> Request = Commands.requestFor(Doc.Path);
+    if (!Request)
+      return Request.takeError();
+    Request->UnsavedContents = Doc.Text;
+    return analyzeFile(*Request, Settings);
+  };
+  ServerOptions ServerSettings;
+  ServerSettings.DocUrl = [](llvm::StringRef Check) { return describeRule(Check).HelpUri; };
+  ServerSettings.Version = VTLINT_VERSION;
+
+  Server S(Writer, std::move(Analyze), std::move(ServerSettings));
+  MessageReader Reader(std::cin);
+  return serve(Reader, S);
+}
+
+} // namespace vtlint::lsp

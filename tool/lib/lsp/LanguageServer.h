@@ -1,0 +1,31 @@
+//===--- LanguageServer.h - `vtlint --lsp`: the server over stdio ---------===//
+//
+// The entry point main() calls for --lsp. The protocol owns stdout: the
+// server keeps a private descriptor for it and points descriptor 1 at
+// stderr, so nothing else in the process (clang, a library, a stray print)
+// can corrupt the message stream. Logs go to stderr, which editors show.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VTLINT_TOOL_LSP_LANGUAGESERVER_H
+#define VTLINT_TOOL_LSP_LANGUAGESERVER_H
+
+#include "CompileCommands.h"
+#include "Configuration.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace vtlint::lsp {
+
+struct LanguageServerOptions {
+  CompileCommandSettings Commands;
+  ConfigurationSettings Config;
+};
+
+/// Serves LSP on stdin/stdout until `exit` or the end of input. Returns the
+/// exit code: 0 after shutdown, 1 without it, 2 for a bad configuration
+/// given on the command line (one line on Err, before serving anything).
+int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &Err);
+
+} // namespace vtlint::lsp
+
+#endif // VTLINT_TOOL_LSP_LANGUAGESERVER_H
