@@ -1,14 +1,21 @@
-//===--- DoubleAwaitCheck.h - valuetask-double-await ----------------------------------===//
+//===--- DoubleAwaitCheck.h - valuetask-double-await ---------------------===//
 
 #ifndef VTLINT_CHECKS_DOUBLEAWAITCHECK_H
 #define VTLINT_CHECKS_DOUBLEAWAITCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/ConsumptionAnalysis.h"
 #include "utils/ValueTaskTypes.h"
 
 namespace clang::tidy::valuetask {
 
-/// Placeholder until the check is written.
+/// Finds a value task that may be consumed more than once on some path:
+/// awaited twice, awaited after result() or as_task(), moved away and then
+/// used, in a loop it was created before, in a handler after its try block
+/// consumed it. Flow-sensitive over the CFG with correct joins; exclusive
+/// branches, the is_completed() fast path, a fresh value per loop iteration
+/// and reassignment between consumptions are fine. Reported at the second
+/// consumption with a note at the first.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-double-await.md
@@ -19,15 +26,18 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override {}
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Types.store(Opts, Options);
   }
 
 private:
+  void diagnose(const DoubleConsumption &Finding);
+
   const ValueTaskTypes Types;
 };
 
 } // namespace clang::tidy::valuetask
 
-#endif
+#endif // VTLINT_CHECKS_DOUBLEAWAITCHECK_H
