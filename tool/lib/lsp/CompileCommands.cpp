@@ -67,6 +67,13 @@ CompileCommands::database(llvm::StringRef JsonPath) {
   return Database;
 }
 
+llvm::Error CompileCommands::loadBuildDatabase() {
+  if (!Settings.BuildPath || Settings.FixedFlags)
+    return llvm::Error::success();
+  auto Database = database(databasePath(*Settings.BuildPath));
+  return Database ? llvm::Error::success() : Database.takeError();
+}
+
 llvm::Expected<AnalysisRequest> CompileCommands::requestFor(llvm::StringRef File) {
   if (Settings.FixedFlags)
     return commandWithFlags(File, *Settings.FixedFlags);

@@ -42,6 +42,10 @@ class CompileCommands {
 public:
   explicit CompileCommands(CompileCommandSettings Settings) : Settings(std::move(Settings)) {}
 
+  /// Loads the -p database, if any, so a missing or malformed one is
+  /// reported before the server starts.
+  llvm::Error loadBuildDatabase();
+
   /// The request for File (absolute), without its unsaved contents. The
   /// error is an unreadable or malformed compile database.
   llvm::Expected<AnalysisRequest> requestFor(llvm::StringRef File);

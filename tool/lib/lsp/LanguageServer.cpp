@@ -5,7 +5,6 @@
 #include "RuleCatalog.h"
 #include "Server.h"
 
-#include "llvm/Support/FileSystem.h"
 #include <csignal>
 #include <iostream>
 #include <unistd.h>
@@ -30,13 +29,19 @@ int takeOverStdout() {
 } // namespace
 
 int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &Err) {
+  if (!Options.Files.empty()) {
+    Err << "vtlint: error: --lsp takes no source files (the editor opens them): '"
+        << Options.Files.front() << "'\n";
+    return 2;
+  }
   llvm::Expected<std::unique_ptr<Configuration>> Config = Configuration::create(Options.Config);
   if (!Config) {
     Err << "vtlint: error: " << llvm::toString(Config.takeError()) << "\n";
     return 2;
   }
-  if (Options.Commands.BuildPath && !llvm::sys::fs::exists(*Options.Commands.BuildPath)) {
-    Err << "vtlint: error: build directory '" << *Options.Commands.BuildPath << "' not found\n";
+  CompileCommands Commands(Options.Commands);
+  if (llvm::Error Unreadable = Commands.loadBuildDatabase()) {
+    Err << "vtlint: error: " << llvm::toString(std::move(Unreadable)) << "\n";
     return 2;
   }
   int ProtocolFd = takeOverStdout();
@@ -53,7 +58,6 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
 
   llvm::raw_fd_ostream ProtocolOut(ProtocolFd, /*shouldClose=*/true, /*unbuffered=*/false);
   MessageWriter Writer(ProtocolOut);
-  CompileCommands Commands(Options.Commands);
   Configuration &Settings = **Config;
   AnalyzeFunction Analyze = [&](const Document &Doc) -> llvm::Expected<FileResult> {
     llvm::Expected<AnalysisRequest> Request = Commands.requestFor(Doc.Path);

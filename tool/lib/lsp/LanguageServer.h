@@ -13,17 +13,22 @@
 #include "CompileCommands.h"
 #include "Configuration.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
 
 namespace vtlint::lsp {
 
 struct LanguageServerOptions {
   CompileCommandSettings Commands;
   ConfigurationSettings Config;
+  /// Source files named on the command line: the editor names the files,
+  /// so any here is a usage error.
+  std::vector<std::string> Files;
 };
 
 /// Serves LSP on stdin/stdout until `exit` or the end of input. Returns the
-/// exit code: 0 after shutdown, 1 without it, 2 for a bad configuration
-/// given on the command line (one line on Err, before serving anything).
+/// exit code: 0 after shutdown, 1 without it, 2 for bad usage or a bad
+/// configuration on the command line (one line on Err, nothing served).
 int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &Err);
 
 } // namespace vtlint::lsp
