@@ -1,4 +1,4 @@
-//===--- AlwaysAsyncCheck.h - valuetask-always-async ----------------------------------===//
+//===--- AlwaysAsyncCheck.h - valuetask-always-async -----------------------===//
 
 #ifndef VTLINT_CHECKS_ALWAYSASYNCCHECK_H
 #define VTLINT_CHECKS_ALWAYSASYNCCHECK_H
@@ -8,7 +8,15 @@
 
 namespace clang::tidy::valuetask {
 
-/// Placeholder until the check is written.
+/// Finds functions and lambdas that return a value task but can never
+/// complete synchronously: coroutines in which every path to completion
+/// first awaits something that is not a value task (a Task, delay, yield,
+/// schedule, any other awaitable), and plain functions whose every return
+/// wraps a Task. A value task only pays off on the synchronous fast path;
+/// here it just adds a wrapper, so the function should return the Task.
+/// Virtual functions and functions that only throw are left alone. A fix-it
+/// changes `ValueTask<X>` to `Task<X>` when the function has one
+/// declaration outside any macro.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-always-async.md
@@ -19,15 +27,24 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override {}
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
     Types.store(Opts, Options);
   }
 
 private:
+  /// Why \p Function never completes synchronously, or empty if it may.
+  StringRef findAlwaysAsyncReason(const FunctionDecl &Function,
+                                  ASTContext &Context) const;
+  bool isAsyncPoint(const Expr &Await) const;
+  bool returnsWrappedTask(const Expr *Returned) const;
+  void diagnose(const FunctionDecl &Function, const LambdaExpr *Lambda,
+                StringRef Reason, ASTContext &Context);
+
   const ValueTaskTypes Types;
 };
 
 } // namespace clang::tidy::valuetask
 
-#endif
+#endif // VTLINT_CHECKS_ALWAYSASYNCCHECK_H

@@ -36,10 +36,25 @@ bool classMatches(const CXXRecordDecl *Record, llvm::ArrayRef<std::string> Names
   return llvm::is_contained(Names, Qualified);
 }
 
+const CXXRecordDecl *recordOf(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  return namedClass(Type.getNonReferenceType());
+}
+
+AST_MATCHER_P2(QualType, isConfiguredClassType, std::vector<std::string>, Names,
+               std::string, Annotation) {
+  if (Node.isNull() || Node->isReferenceType())
+    return false;
+  return classMatches(namedClass(Node), Names, Annotation);
+}
+
+} // namespace
+
 /// The class a type names. Inside a template, `vt::ValueTask<T>` is a
 /// dependent specialization with no class yet: it names the class template's
 /// pattern, which is enough to know it is a value task.
-const CXXRecordDecl *classOf(QualType Type) {
+const CXXRecordDecl *namedClass(QualType Type) {
   if (Type.isNull())
     return nullptr;
   if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl())
@@ -48,26 +63,11 @@ const CXXRecordDecl *classOf(QualType Type) {
   if (!Specialization)
     return nullptr;
   if (Specialization->isTypeAlias())
-    return classOf(Specialization->getAliasedType());
+    return namedClass(Specialization->getAliasedType());
   const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
       Specialization->getTemplateName().getAsTemplateDecl());
   return Template ? Template->getTemplatedDecl() : nullptr;
 }
-
-const CXXRecordDecl *recordOf(QualType Type) {
-  if (Type.isNull())
-    return nullptr;
-  return classOf(Type.getNonReferenceType());
-}
-
-AST_MATCHER_P2(QualType, isConfiguredClassType, std::vector<std::string>, Names,
-               std::string, Annotation) {
-  if (Node.isNull() || Node->isReferenceType())
-    return false;
-  return classMatches(classOf(Node), Names, Annotation);
-}
-
-} // namespace
 
 std::vector<std::string> parseQualifiedNames(StringRef Raw) {
   std::vector<std::string> Names;

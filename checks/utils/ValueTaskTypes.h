@@ -24,6 +24,12 @@ inline constexpr llvm::StringLiteral DefaultTaskTypes = "::vt::Task";
 inline constexpr llvm::StringLiteral ValueTaskAnnotation = "vt::value_task";
 inline constexpr llvm::StringLiteral TaskAnnotation = "vt::task";
 
+/// The class \p Type names. Inside a template, `vt::ValueTask<T>` is a
+/// dependent specialization with no class yet: it names the class template's
+/// pattern (looked through alias templates), which is enough to know what
+/// kind of type it is. Null for anything else.
+const CXXRecordDecl *namedClass(QualType Type);
+
 /// Splits a `;`-separated option into qualified names, each with a leading
 /// "::" (the form getQualifiedNameAsString() is compared against).
 std::vector<std::string> parseQualifiedNames(StringRef Raw);

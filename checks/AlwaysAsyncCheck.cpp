@@ -1,0 +1,266 @@
+//===--- AlwaysAsyncCheck.cpp - valuetask-always-async ---------------------===//
+
+#include "AlwaysAsyncCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "utils/CoroutinePaths.h"
+#include <optional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::valuetask {
+namespace {
+
+static constexpr StringRef FunctionId = "function";
+static constexpr StringRef LambdaId = "lambda";
+static constexpr StringRef ReturnId = "return";
+
+static constexpr StringRef EveryPathAwaits =
+    "every path awaits an asynchronous operation first";
+static constexpr StringRef EveryReturnWrapsTask = "every return wraps a task";
+
+/// std::suspend_never and friends never suspend: awaiting one is no
+/// asynchronous point.
+bool isNeverSuspending(QualType Type) {
+  const CXXRecordDecl *Record = namedClass(Type);
+  return Record && Record->isInStdNamespace() &&
+         Record->getDeclName().isIdentifier() &&
+         Record->getName() == "suspend_never";
+}
+
+/// The one argument a constructor call was written with (default arguments
+/// do not count), or null.
+const Expr *onlyWrittenArgument(const CXXConstructExpr &Construct) {
+  const Expr *Only = nullptr;
+  for (const Expr *Argument : Construct.arguments()) {
+    if (isa<CXXDefaultArgExpr>(Argument))
+      continue;
+    if (Only)
+      return nullptr;
+    Only = Argument;
+  }
+  return Only;
+}
+
+/// `Task` out of `::vt::Task`.
+StringRef unqualifiedName(StringRef Qualified) {
+  size_t Separator = Qualified.rfind("::");
+  return Separator == StringRef::npos ? Qualified
+                                      : Qualified.drop_front(Separator + 2);
+}
+
+/// The return type as written, when it spells the value task template
+/// directly (`vt::ValueTask<X>` or `ValueTask<X>`), not through an alias.
+std::optional<TemplateSpecializationTypeLoc>
+writtenValueTaskReturn(const FunctionDecl &Function) {
+  FunctionTypeLoc FunctionLoc = Function.getFunctionTypeLoc();
+  if (!FunctionLoc)
+    return std::nullopt;
+  TypeLoc Return = FunctionLoc.getReturnLoc();
+  while (true) {
+    if (auto Qualified = Return.getAs<QualifiedTypeLoc>())
+      Return = Qualified.getUnqualifiedLoc();
+    else if (auto Elaborated = Return.getAs<ElaboratedTypeLoc>())
+      Return = Elaborated.getNamedTypeLoc();
+    else
+      break;
+  }
+  auto Specialization = Return.getAs<TemplateSpecializationTypeLoc>();
+  if (!Specialization || !isa_and_nonnull<ClassTemplateDecl>(
+                             Specialization.getTypePtr()
+                                 ->getTemplateName()
+                                 .getAsTemplateDecl()))
+    return std::nullopt;
+  return Specialization;
+}
+
+/// `<X>` as the user wrote it, or printed from the type.
+std::string templateArgumentsText(const FunctionDecl &Function,
+                                  const ASTContext &Context) {
+  if (auto Written = writtenValueTaskReturn(Function)) {
+    CharSourceRange Range = CharSourceRange::getTokenRange(
+        Written->getLAngleLoc(), Written->getRAngleLoc());
+    StringRef Text = Lexer::getSourceText(Range, Context.getSourceManager(),
+                                          Context.getLangOpts());
+    if (!Text.empty())
+      return Text.str();
+  }
+  QualType Return = Function.getReturnType();
+  llvm::ArrayRef<TemplateArgument> Arguments;
+  if (const auto *Specialization =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Return->getAsCXXRecordDecl()))
+    Arguments = Specialization->getTemplateArgs().asArray();
+  else if (const auto *Dependent =
+               Return->getAs<TemplateSpecializationType>())
+    Arguments = Dependent->template_arguments();
+  std::string Text;
+  llvm::raw_string_ostream Out(Text);
+  printTemplateArgumentList(Out, Arguments, Context.getPrintingPolicy());
+  return Text.empty() ? "<>" : Text;
+}
+
+/// A fix may only touch a function declared once, outside any macro.
+bool hasSingleDeclaration(const FunctionDecl &Function) {
+  if (Function.getPreviousDecl() || Function.getMostRecentDecl() != &Function)
+    return false;
+  const FunctionTemplateDecl *Template = Function.getDescribedFunctionTemplate();
+  return !Template || (!Template->getPreviousDecl() &&
+                       Template->getMostRecentDecl() == Template);
+}
+
+} // namespace
+
+void AlwaysAsyncCheck::registerMatchers(MatchFinder *Finder) {
+  const auto ReturnsValueTask = returns(Types.valueTaskType());
+  // Each function once, as written: templates are analysed at their
+  // pattern, never per instantiation.
+  const auto WrittenOnce =
+      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()),
+            unless(isInstantiated()));
+  // An override must keep the signature its base class chose.
+  const auto Overridable = cxxMethodDecl(isVirtual());
+  // Lambdas are matched as lambda expressions, reported at the lambda.
+  const auto LambdaCallOperator = cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
+  Finder->addMatcher(functionDecl(isDefinition(), ReturnsValueTask, WrittenOnce,
+                                  unless(Overridable),
+                                  unless(LambdaCallOperator))
+                         .bind(FunctionId),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isInTemplateInstantiation())).bind(LambdaId), this);
+}
+
+void AlwaysAsyncCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId);
+  const FunctionDecl *Function =
+      Lambda ? Lambda->getCallOperator()
+             : Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
+  if (!Function || Function->isInvalidDecl() || !Function->getBody())
+    return;
+  QualType Return = Function->getReturnType();
+  if (Return->isReferenceType() || !Types.isValueTask(Return))
+    return;
+  StringRef Reason = findAlwaysAsyncReason(*Function, *Result.Context);
+  if (!Reason.empty())
+    diagnose(*Function, Lambda, Reason, *Result.Context);
+}
+
+StringRef AlwaysAsyncCheck::findAlwaysAsyncReason(const FunctionDecl &Function,
+                                                  ASTContext &Context) const {
+  const Stmt *Body = Function.getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
+    if (!Coroutine->getBody())
+      return {};
+    std::optional<CompletionPaths> Paths = analyzeCompletionPaths(
+        *Coroutine->getBody(), Context,
+        [this](const Expr &Await) { return isAsyncPoint(Await); });
+    // A body that cannot complete only throws (or never ends): it has no
+    // synchronous path to speed up, and no asynchronous one either.
+    if (!Paths || !Paths->CanComplete || Paths->CanCompleteWithoutAsyncPoint)
+      return {};
+    return EveryPathAwaits;
+  }
+  auto Returns = match(
+      findAll(returnStmt(forCallable(equalsNode(&Function))).bind(ReturnId)),
+      *Body, Context);
+  if (Returns.empty())
+    return {};
+  for (const BoundNodes &Node : Returns)
+    if (!returnsWrappedTask(
+            Node.getNodeAs<ReturnStmt>(ReturnId)->getRetValue()))
+      return {};
+  return EveryReturnWrapsTask;
+}
+
+bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
+  const Expr *Operand = nullptr;
+  if (const auto *Resolved = dyn_cast<CoawaitExpr>(&Await))
+    Operand = Resolved->getOperand();
+  else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(&Await))
+    Operand = Dependent->getOperand();
+  if (!Operand || Operand->getType().isNull())
+    return false;
+  QualType Type = Operand->getType();
+  // A value task may complete synchronously: that is the point of one.
+  if (Types.isValueTask(Type) || isNeverSuspending(Type))
+    return false;
+  // Inside a template, an operand of unknown type (`co_await t` with `t` a
+  // `T`) might be a value task once instantiated.
+  return !Type->isDependentType() || namedClass(Type) != nullptr;
+}
+
+bool AlwaysAsyncCheck::returnsWrappedTask(const Expr *Returned) const {
+  while (Returned) {
+    Returned = Returned->IgnoreImplicit()->IgnoreParens();
+    QualType Type = Returned->getType();
+    if (Types.isTask(Type))
+      return true;
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Returned)) {
+      Returned = Cast->getSubExpr();
+    } else if (const auto *List = dyn_cast<InitListExpr>(Returned)) {
+      Returned = List->getNumInits() == 1 ? List->getInit(0) : nullptr;
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Returned)) {
+      Returned =
+          Types.isValueTask(Type) ? onlyWrittenArgument(*Construct) : nullptr;
+    } else if (const auto *Unresolved =
+                   dyn_cast<CXXUnresolvedConstructExpr>(Returned)) {
+      Returned = Types.isValueTask(Type) && Unresolved->getNumArgs() == 1
+                     ? Unresolved->getArg(0)
+                     : nullptr;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
+                                const LambdaExpr *Lambda, StringRef Reason,
+                                ASTContext &Context) {
+  // The task type living next to the value task type (vt::Task beside
+  // vt::ValueTask); without one, name the first configured task type and
+  // offer no fix.
+  const CXXRecordDecl *ValueTask = namedClass(Function.getReturnType());
+  std::string ValueTaskName =
+      ValueTask ? "::" + ValueTask->getQualifiedNameAsString() : "";
+  StringRef Namespace = StringRef(ValueTaskName).rsplit("::").first;
+  std::optional<StringRef> Sibling;
+  for (const std::string &Task : Types.taskNames())
+    if (StringRef(Task).rsplit("::").first == Namespace)
+      Sibling = Task;
+  StringRef TaskName = Sibling ? *Sibling
+                               : Types.taskNames().empty()
+                                     ? StringRef("::vt::Task")
+                                     : StringRef(Types.taskNames().front());
+  std::string Suggested =
+      TaskName.drop_front(2).str() + templateArgumentsText(Function, Context);
+
+  auto Diag =
+      Lambda ? diag(Lambda->getBeginLoc(),
+                    "lambda returns a value task but never completes "
+                    "synchronously; %0: return %1 instead")
+                   << Reason << Suggested
+             : diag(Function.getLocation(),
+                    "function %0 returns a value task but never completes "
+                    "synchronously; %1: return %2 instead")
+                   << &Function << Reason << Suggested;
+
+  bool Safe = Sibling && !Function.getLocation().isMacroID() &&
+              (Lambda ? Lambda->hasExplicitResultType()
+                      : hasSingleDeclaration(Function));
+  std::optional<TemplateSpecializationTypeLoc> Written =
+      writtenValueTaskReturn(Function);
+  if (!Safe || !Written || Written->getTemplateNameLoc().isMacroID())
+    return;
+  Diag << FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(Written->getTemplateNameLoc()),
+      unqualifiedName(TaskName));
+}
+
+} // namespace clang::tidy::valuetask
