@@ -1,14 +1,151 @@
-//===--- main.cpp - vtlint ------------------------------------------------===//
+//===--- main.cpp - vtlint: value-task checks for CI ----------------------===//
 //
-// Placeholder main: the command line lands next.
+// Parses the command line into DriverOptions and hands off to runVtlint
+// (Driver.h); every other line of vtlint lives in vtlint-core. The compiler
+// flags after `--` are split off before llvm::cl sees the rest, as
+// clang-tidy does: `vtlint FILE.cpp -- -std=c++20 -Iinclude`.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Configuration.h"
+#include "Driver.h"
+#include "Progress.h"
+#include "Report.h"
+#include "lsp/LanguageServer.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
-int main() {
-  for (const std::string &Name : vtlint::availableChecks())
-    llvm::outs() << Name << "\n";
-  return 0;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory VtlintCategory("vtlint options");
+
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory with compile_commands.json (or the file)"),
+    cl::value_desc("build-dir"), cl::cat(VtlintCategory));
+static cl::list<std::string> Files(cl::Positional,
+                                   cl::desc("[<source file>...]"),
+                                   cl::cat(VtlintCategory));
+static cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Checks to run, a clang-tidy glob (default: valuetask-*, "
+             "refined by .clang-tidy); replaces the configuration's choice"),
+    cl::value_desc("glob"), cl::cat(VtlintCategory));
+static cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Configuration file to use instead of the .clang-tidy files"),
+    cl::value_desc("path"), cl::cat(VtlintCategory));
+static cl::opt<unsigned> Jobs(
+    "j", cl::desc("Translation units analysed in parallel (default: cores)"),
+    cl::value_desc("N"), cl::init(0), cl::cat(VtlintCategory));
+static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
+                          cl::cat(VtlintCategory));
+static cl::opt<std::string> Format(
+    "format", cl::desc("Output format: text, json, sarif or github"),
+    cl::value_desc("format"), cl::init("text"), cl::cat(VtlintCategory));
+static cl::opt<std::string> Output(
+    "output", cl::desc("Write the report to this file (atomically) "
+                       "instead of stdout"),
+    cl::value_desc("file"), cl::cat(VtlintCategory));
+static cl::opt<std::string> BaselineFile(
+    "baseline", cl::desc("Suppress the findings recorded in this baseline"),
+    cl::value_desc("file"), cl::cat(VtlintCategory));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record every finding of this run as a baseline file"),
+    cl::value_desc("file"), cl::cat(VtlintCategory));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its (atomic writes)"),
+                         cl::cat(VtlintCategory));
+static cl::opt<std::string> ShardSpec(
+    "shard",
+    cl::desc("Analyse only shard K of N (1-based) of the sorted files"),
+    cl::value_desc("K/N"), cl::cat(VtlintCategory));
+static cl::opt<bool> Lsp(
+    "lsp", cl::desc("Serve the Language Server Protocol on stdin/stdout for "
+                    "editors (docs/editors.md)"),
+    cl::cat(VtlintCategory));
+static cl::opt<bool> Quiet(
+    "quiet", cl::desc("No summary line and no progress bar"),
+    cl::cat(VtlintCategory));
+
+static cl::extrahelp Examples(R"(
+EXAMPLES:
+  vtlint -p build                        every file of build/compile_commands.json
+  vtlint -p build src/a.cpp src/b.cpp    just these files
+  vtlint a.cpp -- -std=c++20 -Iinclude   no database: the compiler flags after --
+  vtlint -p build --format=sarif --output=vtlint.sarif
+  vtlint -p build --format=github        annotations in a GitHub Actions job
+  vtlint -p build --write-baseline=vtlint-baseline.json
+  vtlint -p build --baseline=vtlint-baseline.json     report only new findings
+  vtlint -p build --shard=2/4            the second quarter of the files
+  vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
+
+EXIT STATUS:
+  0  no finding outside the baseline
+  1  findings, or a file that does not compile
+  2  bad usage or configuration, unreadable database, baseline or files
+
+Documentation: docs/vtlint.md; CI set-ups: docs/ci.md.
+)");
+
+int main(int argc, const char **argv) {
+  llvm::InitLLVM Init(argc, argv);
+  cl::HideUnrelatedOptions(VtlintCategory);
+  cl::SetVersionPrinter([](llvm::raw_ostream &Out) {
+    Out << "vtlint " << vtlint::vtlintVersion() << " ("
+        << clang::getClangFullVersion() << ")\n";
+  });
+
+  std::vector<const char *> OwnArgs;
+  std::optional<std::vector<std::string>> CompilerFlags;
+  for (int I = 0; I < argc; ++I) {
+    if (llvm::StringRef(argv[I]) == "--" && !CompilerFlags) {
+      CompilerFlags.emplace(argv + I + 1, argv + argc);
+      break;
+    }
+    OwnArgs.push_back(argv[I]);
+  }
+
+  std::string ParseErrors;
+  llvm::raw_string_ostream ErrorStream(ParseErrors);
+  if (!cl::ParseCommandLineOptions(OwnArgs.size(), OwnArgs.data(),
+                                   "vtlint: value-task checks for C++ "
+                                   "coroutines, run in-process over a "
+                                   "compile database\n",
+                                   &ErrorStream)) {
+    // llvm::cl's own message, first line, as one "vtlint: error:" line.
+    llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first.trim();
+    First.consume_front(llvm::sys::path::filename(argv[0]));
+    First = First.ltrim(": ");
+    llvm::errs() << "vtlint: error: " << First << "\n";
+    return vtlint::ExitBadInput;
+  }
+
+  vtlint::DriverOptions Options;
+  if (BuildPath.getNumOccurrences())
+    Options.Sources.BuildPath = BuildPath;
+  Options.Sources.Files.assign(Files.begin(), Files.end());
+  Options.Sources.FixedFlags = CompilerFlags;
+  if (Checks.getNumOccurrences())
+    Options.Config.ChecksGlob = Checks;
+  if (ConfigFile.getNumOccurrences())
+    Options.Config.ConfigFile = ConfigFile;
+  Options.Jobs = Jobs;
+  Options.Format = Format;
+  if (Output.getNumOccurrences())
+    Options.OutputFile = Output;
+  if (BaselineFile.getNumOccurrences())
+    Options.BaselineFile = BaselineFile;
+  if (WriteBaseline.getNumOccurrences())
+    Options.WriteBaselineFile = WriteBaseline;
+  if (ShardSpec.getNumOccurrences())
+    Options.ShardSpec = ShardSpec;
+  Options.Fix = Fix;
+  Options.Quiet = Quiet;
+  Options.ShowProgress = vtlint::stderrIsTerminal();
+  if (Lsp)
+    return vtlint::lsp::runLanguageServer(
+        {{Options.Sources.BuildPath, CompilerFlags}, Options.Config, Options.Sources.Files},
+        llvm::errs());
+  return vtlint::runVtlint(Options, llvm::outs(), llvm::errs());
 }

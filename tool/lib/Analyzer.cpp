@@ -68,6 +68,8 @@ public:
                      clang::DiagnosticConsumer *Diagnostics) override {
     // As clang-tidy does: code under `#ifdef __clang_analyzer__` is seen.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." on stderr: diagnostics are reported by us.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCH), Diagnostics);
   }
@@ -162,9 +164,11 @@ Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
   Result.Location =
       Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
   Result.SourceLine = Positions.lineText(Result.Location).str();
-  for (const clang::tooling::DiagnosticMessage &N : Error.Notes)
-    Result.Notes.push_back(
-        {N.Message, Positions.position(N.FilePath, N.FileOffset)});
+  for (const clang::tooling::DiagnosticMessage &N : Error.Notes) {
+    Note Added{N.Message, Positions.position(N.FilePath, N.FileOffset), ""};
+    Added.SourceLine = Positions.lineText(Added.Location).str();
+    Result.Notes.push_back(std::move(Added));
+  }
   for (const auto &FileFixes : Error.Message.Fix)
     for (const clang::tooling::Replacement &R : FileFixes.getValue()) {
       FixEdit Edit;
@@ -184,11 +188,11 @@ Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
 std::string describeError(const ClangTidyError &Error,
                           PositionResolver &Positions) {
   if (Error.Message.FilePath.empty())
-    return Error.Message.Message;
+    return "error: " + Error.Message.Message;
   SourcePosition At =
       Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
   return At.File + ":" + std::to_string(At.Line) + ":" +
-         std::to_string(At.Column) + ": " + Error.Message.Message;
+         std::to_string(At.Column) + ": error: " + Error.Message.Message;
 }
 
 } // namespace

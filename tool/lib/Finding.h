@@ -35,6 +35,7 @@ struct FixEdit {
 struct Note {
   std::string Message;
   SourcePosition Location;
+  std::string SourceLine; // the text of the line at Location, no newline
 };
 
 struct Finding {
@@ -52,7 +53,7 @@ struct Finding {
 struct FileResult {
   std::string File;
   bool Compiled = true;   // false when the TU had a compile error
-  std::string FirstError; // "file:line:col: message" of the first error
+  std::string FirstError; // "file:line:col: error: message", the first one
   std::vector<Finding> Findings;
 };
 

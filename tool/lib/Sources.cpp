@@ -1,0 +1,192 @@
+//===--- Sources.cpp - which translation units to analyse, and how -------===//
+
+#include "Sources.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <tuple>
+
+namespace vtlint {
+namespace {
+
+constexpr llvm::StringLiteral DatabaseName = "compile_commands.json";
+
+std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
+  llvm::SmallString<256> Result(Path);
+  if (!llvm::sys::path::is_absolute(Result)) {
+    if (Base.empty())
+      llvm::sys::fs::make_absolute(Result);
+    else
+      llvm::sys::fs::make_absolute(Base, Result);
+  }
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return Result.str().str();
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadDatabase(llvm::StringRef JsonPath) {
+  if (!llvm::sys::fs::exists(JsonPath))
+    return llvm::createStringError("compile database '" + JsonPath +
+                                   "' not found");
+  std::string Error;
+  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      JsonPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return llvm::createStringError("cannot read compile database '" +
+                                   JsonPath + "': " + Error);
+  return std::unique_ptr<clang::tooling::CompilationDatabase>(
+      std::move(Database));
+}
+
+/// -p accepts the build directory or the JSON file itself.
+std::string databasePath(llvm::StringRef BuildPath) {
+  llvm::SmallString<256> Path(absolute(BuildPath));
+  if (llvm::sys::fs::is_directory(Path))
+    llvm::sys::path::append(Path, DatabaseName);
+  return Path.str().str();
+}
+
+/// Like clang-tidy without -p: the nearest compile_commands.json above File.
+std::optional<std::string> findDatabaseAbove(llvm::StringRef File) {
+  llvm::SmallString<256> Directory(llvm::sys::path::parent_path(File));
+  while (!Directory.empty()) {
+    llvm::SmallString<256> Candidate(Directory);
+    llvm::sys::path::append(Candidate, DatabaseName);
+    if (llvm::sys::fs::exists(Candidate))
+      return Candidate.str().str();
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Directory);
+    if (Parent == Directory)
+      break;
+    Directory = Parent;
+  }
+  return std::nullopt;
+}
+
+AnalysisRequest requestFrom(const clang::tooling::CompileCommand &Command,
+                            llvm::StringRef File) {
+  AnalysisRequest Request;
+  Request.File = File.str();
+  Request.Directory = Command.Directory;
+  Request.CommandLine = Command.CommandLine;
+  return Request;
+}
+
+llvm::Error checkReadable(llvm::StringRef File) {
+  if (llvm::sys::fs::is_directory(File))
+    return llvm::createStringError("cannot read source file '" + File +
+                                   "': is a directory");
+  llvm::Expected<llvm::sys::fs::file_t> Handle =
+      llvm::sys::fs::openNativeFileForRead(File);
+  if (!Handle)
+    return llvm::createStringError("cannot read source file '" + File +
+                                   "': " + llvm::toString(Handle.takeError()));
+  llvm::sys::fs::closeFile(*Handle);
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<std::vector<AnalysisRequest>>
+selectTranslationUnits(const SourceSelection &Selection) {
+  std::vector<std::string> Files;
+  for (const std::string &File : Selection.Files)
+    Files.push_back(absolute(File));
+
+  std::vector<AnalysisRequest> Requests;
+  if (Selection.FixedFlags) {
+    if (Files.empty())
+      return llvm::createStringError("no source file given before '--'");
+    llvm::SmallString<256> WorkingDirectory;
+    llvm::sys::fs::current_path(WorkingDirectory);
+    for (const std::string &File : Files) {
+      AnalysisRequest Request;
+      Request.File = File;
+      Request.Directory = WorkingDirectory.str().str();
+      Request.CommandLine.push_back("clang++");
+      llvm::append_range(Request.CommandLine, *Selection.FixedFlags);
+      Request.CommandLine.push_back(File);
+      Requests.push_back(std::move(Request));
+    }
+  } else {
+    std::string JsonPath;
+    if (Selection.BuildPath) {
+      JsonPath = databasePath(*Selection.BuildPath);
+    } else if (Files.empty()) {
+      return llvm::createStringError(
+          "no input: give -p BUILD_DIR, source files, or FILE -- FLAGS");
+    } else if (auto Found = findDatabaseAbove(Files.front())) {
+      JsonPath = *Found;
+    } else {
+      return llvm::createStringError(
+          "no compile_commands.json found above '" + Files.front() +
+          "'; give -p BUILD_DIR or compiler flags after '--'");
+    }
+    auto Database = loadDatabase(JsonPath);
+    if (!Database)
+      return Database.takeError();
+
+    if (Files.empty()) {
+      for (const clang::tooling::CompileCommand &Command :
+           (*Database)->getAllCompileCommands())
+        Requests.push_back(requestFrom(
+            Command, absolute(Command.Filename, Command.Directory)));
+      if (Requests.empty())
+        return llvm::createStringError("compile database '" + JsonPath +
+                                       "' lists no file");
+    } else {
+      // A file the database does not list (a header, a new file) gets the
+      // command of its nearest listed neighbour, as clangd does.
+      auto Inferring = clang::tooling::inferMissingCompileCommands(
+          std::move(*Database));
+      for (const std::string &File : Files) {
+        auto Commands = Inferring->getCompileCommands(File);
+        if (Commands.empty())
+          return llvm::createStringError("no compile command for '" + File +
+                                         "' in '" + JsonPath + "'");
+        Requests.push_back(requestFrom(Commands.front(), File));
+      }
+    }
+  }
+
+  // Sorted by path; of the commands for one file, the database's first.
+  std::vector<size_t> Order(Requests.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](size_t A, size_t B) {
+    return std::tie(Requests[A].File, A) < std::tie(Requests[B].File, B);
+  });
+  std::vector<AnalysisRequest> Sorted;
+  for (size_t I : Order)
+    if (Sorted.empty() || Sorted.back().File != Requests[I].File)
+      Sorted.push_back(std::move(Requests[I]));
+  Requests = std::move(Sorted);
+  for (const AnalysisRequest &Request : Requests)
+    if (llvm::Error Err = checkReadable(Request.File))
+      return std::move(Err);
+  return Requests;
+}
+
+llvm::Expected<Shard> parseShard(llvm::StringRef Text) {
+  auto [IndexText, CountText] = Text.split('/');
+  Shard Result;
+  if (IndexText.getAsInteger(10, Result.Index) ||
+      CountText.getAsInteger(10, Result.Count) || Result.Count == 0 ||
+      Result.Index == 0 || Result.Index > Result.Count)
+    return llvm::createStringError(
+        "bad --shard '" + Text +
+        "': expected K/N with 1 <= K <= N (shards are numbered from 1)");
+  return Result;
+}
+
+std::vector<AnalysisRequest> selectShard(std::vector<AnalysisRequest> Requests,
+                                         Shard Part) {
+  std::vector<AnalysisRequest> Selected;
+  for (size_t I = 0; I < Requests.size(); ++I)
+    if (I % Part.Count == Part.Index - 1)
+      Selected.push_back(std::move(Requests[I]));
+  return Selected;
+}
+
+} // namespace vtlint
