@@ -43,3 +43,12 @@ if config.vt_have_checks:
     if os.path.exists(vtlint):
         config.available_features.add("vtlint")
         config.substitutions.append(("%vtlint", vtlint))
+
+# Microsoft's SARIF validator, installed by scripts/install-sarif-validator.sh
+# (make deps): %sarif_validate FILE passes only with zero errors and warnings.
+sarif_multitool = os.path.join(src, "build-tools", "sarif", "node_modules", "@microsoft",
+                               "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-validator")
+    validate = os.path.join(src, "test", "lit-tools", "sarif_validate.py")
+    config.substitutions.append(("%sarif_validate", f"python3 {validate} {sarif_multitool}"))
