@@ -59,6 +59,14 @@ bool CancellationState::can_be_canceled() const noexcept {
   return (flags & requested_bit) != 0 || (flags & source_closed_bit) == 0;
 }
 
+std::size_t CancellationState::registered_callback_count() const noexcept {
+  std::lock_guard lock(mutex_);
+  std::size_t count = 0;
+  for (const CancellationCallbackBase* callback = newest_; callback != nullptr; callback = callback->older_)
+    ++count;
+  return count;
+}
+
 bool CancellationState::try_add(CancellationCallbackBase* callback) {
   std::lock_guard lock(mutex_);
   // relaxed: flags_ is only written under mutex_, which we hold.

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <mutex>
 #include <thread>
 
@@ -21,6 +22,8 @@ public:
 
   bool is_cancellation_requested() const noexcept;
   bool can_be_canceled() const noexcept;
+  /// Linked callbacks (registered, not started); walks the list.
+  std::size_t registered_callback_count() const noexcept;
 
   /// Links `callback` as the newest. False (and not linked) if cancellation
   /// was already requested: the caller then runs it itself.

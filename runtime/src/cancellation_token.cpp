@@ -33,6 +33,10 @@ CancellationToken::register_node(std::unique_ptr<detail::CancellationCallbackBas
   return CancellationRegistration(state_, node.release());
 }
 
+std::size_t detail::registered_callback_count(const CancellationToken& token) noexcept {
+  return token.state_ == nullptr ? 0 : token.state_->registered_callback_count();
+}
+
 OperationCanceledError::OperationCanceledError(CancellationToken token, const std::string& message)
     : std::runtime_error(message), token_(std::move(token)) {}
 

@@ -58,7 +58,16 @@ int main() {
       auto linked = vt::CancellationTokenSource::create_linked({parent.token()});
       linked_token = linked.token();
       linked_registration = linked_token.register_callback([] { std::printf("linked callback ran\n"); });
+      std::printf("parent callbacks while linked: %zu\n", vt::detail::registered_callback_count(parent.token()));
+      // CHECK-NEXT: parent callbacks while linked: 2
     }
+    std::printf("parent callbacks after linked destroyed: %zu\n",
+                vt::detail::registered_callback_count(parent.token()));
+    // CHECK-NEXT: parent callbacks after linked destroyed: 1
+    for (int i = 0; i < 1000; ++i)
+      auto transient = vt::CancellationTokenSource::create_linked({parent.token()});
+    std::printf("after 1000 transient linked sources: %zu\n", vt::detail::registered_callback_count(parent.token()));
+    // CHECK-NEXT: after 1000 transient linked sources: 1
     auto after = parent.token().register_callback([] { std::printf("parent callback registered after\n"); });
     parent.cancel();
     // CHECK-NEXT: parent callback registered after

@@ -207,6 +207,19 @@ TEST(CancellationRegistration, CallbackStateIsReleasedOnDispose) {
   EXPECT_EQ(captured.use_count(), 1);
 }
 
+TEST(CancellationRegistration, RegisteredCallbackCountFollowsTheList) {
+  EXPECT_EQ(vt::detail::registered_callback_count(vt::CancellationToken::none()), 0u);
+  vt::CancellationTokenSource source;
+  const vt::CancellationToken token = source.token();
+  auto first = token.register_callback([] {});
+  auto second = token.register_callback([] {});
+  EXPECT_EQ(vt::detail::registered_callback_count(token), 2u);
+  EXPECT_TRUE(first.unregister());
+  EXPECT_EQ(vt::detail::registered_callback_count(token), 1u);
+  source.cancel();
+  EXPECT_EQ(vt::detail::registered_callback_count(token), 0u);
+}
+
 TEST(CancellationRegistration, CallbacksRegisteredDuringCancelRunInline) {
   vt::CancellationTokenSource source;
   std::vector<std::string> events;

@@ -1,6 +1,7 @@
 // vt::CancellationToken and vt::OperationCanceledError.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -12,6 +13,15 @@
 #include <vt/detail/cancellation_callback.hpp>
 
 namespace vt {
+
+class CancellationToken;
+
+namespace detail {
+/// Diagnostics and tests: how many callbacks are registered on `token`'s
+/// source and have not started (0 for none()). Shows, for instance, that a
+/// destroyed linked source left no callback behind on its parents.
+std::size_t registered_callback_count(const CancellationToken& token) noexcept;
+} // namespace detail
 
 /// A cheap, copyable view of a CancellationTokenSource. A default-constructed
 /// token equals CancellationToken::none(): it is never canceled.
@@ -41,6 +51,7 @@ public:
 
 private:
   friend class CancellationTokenSource;
+  friend std::size_t detail::registered_callback_count(const CancellationToken& token) noexcept;
   explicit CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept;
 
   CancellationRegistration register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const;
