@@ -51,9 +51,9 @@ int main() {
 
   {
     // A later cancel_after replaces the pending deadline.
-    vt::CancellationTokenSource source(50ms);
+    vt::CancellationTokenSource source(200ms);
     source.cancel_after(10s);
-    std::this_thread::sleep_for(300ms);
+    std::this_thread::sleep_for(500ms);
     std::printf("replaced deadline kept it alive: %d\n", !source.is_cancellation_requested());
     // CHECK-NEXT: replaced deadline kept it alive: 1
     source.cancel_after(0ms);
@@ -68,11 +68,11 @@ int main() {
     std::atomic<int> runs{0};
     vt::CancellationRegistration registration;
     {
-      vt::CancellationTokenSource source(50ms);
+      vt::CancellationTokenSource source(200ms);
       token = source.token();
       registration = token.register_callback([&] { ++runs; });
     }
-    std::this_thread::sleep_for(300ms);
+    std::this_thread::sleep_for(500ms);
     std::printf("destroyed source: canceled=%d can_be_canceled=%d runs=%d\n", token.is_cancellation_requested(),
                 token.can_be_canceled(), runs.load());
     // CHECK-NEXT: destroyed source: canceled=0 can_be_canceled=0 runs=0

@@ -89,10 +89,10 @@ TEST(CancellationTokenSource, MovedFromSourceRejectsUse) {
 }
 
 TEST(CancellationTokenSource, MoveAssignmentClosesTheOverwrittenSource) {
-  vt::CancellationTokenSource target(50ms);
+  vt::CancellationTokenSource target(200ms);
   const vt::CancellationToken old_token = target.token();
   target = vt::CancellationTokenSource();
-  std::this_thread::sleep_for(200ms);
+  std::this_thread::sleep_for(400ms);
   EXPECT_FALSE(old_token.is_cancellation_requested()) << "the overwritten source's timer still fired";
   EXPECT_FALSE(old_token.can_be_canceled());
 }
