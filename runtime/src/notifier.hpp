@@ -50,6 +50,22 @@ public:
   void notify_one() { notify(false); }
   void notify_all() { notify(true); }
 
+  /// Runs `set_condition` and wakes every sleeper, all under the mutex. For
+  /// a waker that must not touch the notifier once a waiter may proceed:
+  /// the waiter calls handshake() after seeing the condition, which cannot
+  /// return before this has released the mutex, the last use of `*this`.
+  template <typename F>
+  void set_and_notify_all(F set_condition) {
+    std::lock_guard lock(mutex_);
+    set_condition();
+    // release: as in notify().
+    epoch_.store(epoch_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+    condition_.notify_all();
+  }
+
+  /// See set_and_notify_all.
+  void handshake() { std::lock_guard lock(mutex_); }
+
 private:
   void notify(bool all) {
     // seq_cst fence: orders the caller's push before the load of waiters_

@@ -20,11 +20,16 @@
 //      still runs.
 //   4. Join every worker; then the queues are empty and are destroyed.
 //
-// Blocking on a worker (Task::wait/get via detail::wait_for): the waiting
-// worker keeps running its pool's queued work (same order as the loop) and
-// sleeps on the same notifier; the completion sets the waiter's flag and
-// calls notify_all, so a one-thread pool cannot deadlock on work queued
-// behind the waiter.
+// Blocking on a worker (Task::wait/get via detail::wait_for):
+//   1. The waiting worker registers a HelpingWaiter node on the task.
+//   2. Until the node's flag is set it runs its pool's queued work (same
+//      order as the loop), sleeping on the pool's notifier when there is
+//      none, so a one-thread pool cannot deadlock on work queued behind it.
+//   3. The completer sets the flag and wakes all sleepers under the
+//      notifier's mutex (the waiter cannot tell which sleeper it is).
+//   4. The waiter, having seen the flag, takes the mutex once (handshake):
+//      the completer is then out of the pool's notifier for good, so the
+//      pool may be destroyed as soon as the wait returns.
 #include <vt/thread_pool.hpp>
 
 #include <algorithm>
@@ -167,9 +172,16 @@ public:
       }
       notifier_.commit_wait(epoch);
     }
+    // The completer may still be inside set_done_and_wake (a timer thread,
+    // say); once this returns, the caller may go on to destroy the pool.
+    notifier_.handshake();
   }
 
-  void wake_all() { notifier_.notify_all(); }
+  /// Sets `done` and wakes every sleeper (the helping waiter among them).
+  void set_done_and_wake(std::atomic<bool> &done) {
+    // seq_cst: the waiter's half is prepare_wait + a seq_cst load of done.
+    notifier_.set_and_notify_all([&] { done.store(true, std::memory_order_seq_cst); });
+  }
 
   ThreadPoolStats stats() const noexcept {
     ThreadPoolStats total;
@@ -280,11 +292,9 @@ struct HelpingWaiter : Continuation {
   explicit HelpingWaiter(PoolCore &pool_core) : core(&pool_core) { fire = &wake; }
   static void wake(Continuation *self) noexcept {
     auto *waiter = static_cast<HelpingWaiter *>(self);
-    PoolCore *pool_core = waiter->core; // Read first: the waiter may leave
-                                        // (and its node die) once done is set.
-    // seq_cst: the waiter's half is prepare_wait + a seq_cst load of done.
-    waiter->done.store(true, std::memory_order_seq_cst);
-    pool_core->wake_all();
+    // The node (on the waiter's stack) stays valid until the handshake at
+    // the end of help_until, which waits for this call to let go.
+    waiter->core->set_done_and_wake(waiter->done);
   }
   PoolCore *core;
   std::atomic<bool> done{false};

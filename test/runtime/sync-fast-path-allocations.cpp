@@ -10,6 +10,22 @@
 
 static std::atomic<long> allocations{0};
 
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define VT_TEST_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define VT_TEST_SANITIZED 1
+#endif
+
+#ifdef VT_TEST_SANITIZED
+// Sanitizers own operator new; count through their allocator hook instead.
+#include <sanitizer/allocator_interface.h>
+static void count_malloc(const volatile void *, std::size_t) { allocations.fetch_add(1, std::memory_order_relaxed); }
+static void ignore_free(const volatile void *) {}
+[[maybe_unused]] static const int hooks_installed = __sanitizer_install_malloc_and_free_hooks(count_malloc, ignore_free);
+#else
 void *operator new(std::size_t size) {
   allocations.fetch_add(1, std::memory_order_relaxed);
   if (void *p = std::malloc(size == 0 ? 1 : size))
@@ -18,6 +34,7 @@ void *operator new(std::size_t size) {
 }
 void operator delete(void *p) noexcept { std::free(p); }
 void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+#endif
 
 constexpr int kCalls = 1'000'000;
 
