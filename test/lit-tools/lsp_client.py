@@ -11,7 +11,8 @@ of PATH as a JSON string. Commands:
 
   request ID METHOD [JSON]   send a request and wait for its response
   notify METHOD [JSON]       send a notification
-  open PATH [VERSION]        textDocument/didOpen with PATH's text (cpp)
+  open PATH [VERSION [FROM]] textDocument/didOpen of PATH with its text, or
+                             FROM's (an unsaved buffer), as cpp
   change PATH VERSION FROM   didChange: PATH's whole new text is FROM's
   raw TEXT                   send TEXT as is (\\r, \\n and \\uXXXX escapes)
   wait-diagnostics PATH      wait for the next publishDiagnostics for PATH
@@ -173,9 +174,10 @@ def main():
             parts = rest.split(" ")
             path = pathlib.Path(parts[0]).absolute()
             version = int(parts[1]) if len(parts) > 1 else 1
+            source = pathlib.Path(parts[2]) if len(parts) > 2 else path
             session.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
                 "textDocument": {"uri": path.as_uri(), "languageId": "cpp", "version": version,
-                                 "text": path.read_text(encoding="utf-8")}}})
+                                 "text": source.read_text(encoding="utf-8")}}})
         elif verb == "change":
             path, version, source = rest.split(" ")
             session.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {

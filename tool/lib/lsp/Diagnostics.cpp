@@ -127,6 +127,9 @@ std::vector<DiagnosticWithFix> toDiagnostics(const std::vector<Finding> &Finding
     Item.Diagnostic = std::move(Diagnostic);
     if (!F.Fixes.empty())
       Item.QuickFix = quickFix(F, Item.Diagnostic, Texts);
+    for (const FixEdit &Edit : F.Fixes)
+      if (samePath(Edit.File, Target.Path))
+        Item.EditSpans.push_back(spanOf(Texts, Edit));
     Result.push_back(std::move(Item));
   }
   return Result;

@@ -39,6 +39,8 @@ struct DiagnosticWithFix {
   Range Span;
   llvm::json::Value Diagnostic = nullptr;
   std::optional<llvm::json::Value> QuickFix;
+  /// The ranges the quick fix edits in this document.
+  std::vector<Range> EditSpans;
 };
 
 /// The documentation URL of a check.

@@ -21,12 +21,13 @@ bool mapTextDocument(const llvm::json::Value &V, TextDocument &D, llvm::json::Pa
 }
 
 struct CodeActionContext {
+  std::vector<DiagnosticKey> Diagnostics;
   std::optional<std::vector<std::string>> Only;
 };
 
 bool fromJSON(const llvm::json::Value &V, CodeActionContext &C, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.mapOptional("only", C.Only);
+  return O && O.mapOptional("diagnostics", C.Diagnostics) && O.mapOptional("only", C.Only);
 }
 
 } // namespace
@@ -34,6 +35,18 @@ bool fromJSON(const llvm::json::Value &V, CodeActionContext &C, llvm::json::Path
 bool fromJSON(const llvm::json::Value &V, ContentChange &C, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("text", C.Text) && O.mapOptional("range", C.ReplacedRange);
+}
+
+bool fromJSON(const llvm::json::Value &V, DiagnosticKey &D, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  if (!O || !O.map("range", D.Span))
+    return false;
+  // Other servers' diagnostics may have integer codes or none: they simply
+  // match none of ours.
+  if (const llvm::json::Object *Object = V.getAsObject())
+    if (std::optional<llvm::StringRef> Code = Object->getString("code"))
+      D.Code = Code->str();
+  return true;
 }
 
 bool fromJSON(const llvm::json::Value &V, DidOpenParams &P, llvm::json::Path Path) {
@@ -89,7 +102,8 @@ bool fromJSON(const llvm::json::Value &V, CodeActionParams &P, llvm::json::Path 
   if (!O.map("range", P.Requested) || !O.mapOptional("context", Context))
     return false;
   P.Uri = Document.Uri;
-  P.OnlyKinds = Context.Only;
+  P.Diagnostics = std::move(Context.Diagnostics);
+  P.OnlyKinds = std::move(Context.Only);
   return true;
 }
 

@@ -37,9 +37,17 @@ struct DocumentParams {
   std::string Uri;
 };
 
+/// What identifies one of our diagnostics when a client sends it back.
+struct DiagnosticKey {
+  Range Span;
+  std::string Code;
+};
+
 struct CodeActionParams {
   std::string Uri;
   Range Requested;
+  /// context.diagnostics: those the client shows at the requested range.
+  std::vector<DiagnosticKey> Diagnostics;
   /// context.only: the kinds the client wants, if it restricts them.
   std::optional<std::vector<std::string>> OnlyKinds;
 };
@@ -49,6 +57,7 @@ bool fromJSON(const llvm::json::Value &V, DidChangeParams &P, llvm::json::Path P
 bool fromJSON(const llvm::json::Value &V, DocumentParams &P, llvm::json::Path Path);
 bool fromJSON(const llvm::json::Value &V, CodeActionParams &P, llvm::json::Path Path);
 bool fromJSON(const llvm::json::Value &V, ContentChange &C, llvm::json::Path Path);
+bool fromJSON(const llvm::json::Value &V, DiagnosticKey &D, llvm::json::Path Path);
 
 /// Parses Params into T; on failure, a one-line description of what is wrong.
 template <typename T>

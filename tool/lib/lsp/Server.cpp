@@ -17,6 +17,23 @@ constexpr llvm::StringLiteral QuickFixKind = "quickfix";
 
 bool overlaps(const Range &A, const Range &B) { return A.Start <= B.End && B.Start <= A.End; }
 
+bool sameRange(const Range &A, const Range &B) { return A.Start == B.Start && A.End == B.End; }
+
+/// A quick fix applies at the requested range when its diagnostic or one
+/// of its edits overlaps it, or when the client names the diagnostic in
+/// context.diagnostics (Neovim sends the cursor's position and the line's
+/// diagnostics; VS Code sends the diagnostic's own range).
+bool appliesAt(const DiagnosticWithFix &Item, const CodeActionParams &P) {
+  if (overlaps(Item.Span, P.Requested))
+    return true;
+  if (llvm::any_of(Item.EditSpans, [&](const Range &Edit) { return overlaps(Edit, P.Requested); }))
+    return true;
+  llvm::StringRef Code = Item.Diagnostic.getAsObject()->getString("code").value_or("");
+  return llvm::any_of(P.Diagnostics, [&](const DiagnosticKey &Key) {
+    return Key.Code == Code && sameRange(Key.Span, Item.Span);
+  });
+}
+
 /// context.only names the kinds the client wants: ours is "quickfix", a
 /// top-level kind, so only "quickfix" itself (or the empty kind) admits it.
 bool wantsQuickFixes(const std::optional<std::vector<std::string>> &Only) {
@@ -216,7 +233,7 @@ llvm::json::Array Server::quickFixes(const CodeActionParams &P) {
   if (!Doc || It == Latest.end() || It->second.Version != Doc->Version)
     return Actions;
   for (const DiagnosticWithFix &Item : It->second.Items)
-    if (Item.QuickFix && overlaps(Item.Span, P.Requested))
+    if (Item.QuickFix && appliesAt(Item, P))
       Actions.push_back(*Item.QuickFix);
   return Actions;
 }
