@@ -129,10 +129,10 @@ TEST(TimerQueue, IdsAreNonZeroAndUnique) {
 
 TEST(TimerQueue, CancelBeforeRunPreventsIt) {
   std::atomic<int> runs{0};
-  const auto id = timers().schedule_after(50ms, [&] { ++runs; });
+  const auto id = timers().schedule_after(300ms, [&] { ++runs; });
   EXPECT_TRUE(timers().cancel(id));
   EXPECT_FALSE(timers().cancel(id));
-  std::this_thread::sleep_for(150ms);
+  std::this_thread::sleep_for(400ms);
   EXPECT_EQ(runs.load(), 0);
 }
 
@@ -167,7 +167,7 @@ TEST(TimerQueue, CallbacksMayScheduleAndCancel) {
   std::promise<void> nested_ran;
   std::atomic<int> cancelled_runs{0};
   std::atomic<bool> cancel_result{false};
-  const auto victim = timers().schedule_after(100ms, [&] { ++cancelled_runs; });
+  const auto victim = timers().schedule_after(2s, [&] { ++cancelled_runs; });
   timers().schedule_after(0ns, [&] {
     cancel_result = timers().cancel(victim);
     timers().schedule_after(1ms, [&] { nested_ran.set_value(); });
