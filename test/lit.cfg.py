@@ -44,6 +44,10 @@ if config.vt_have_checks:
         config.available_features.add("vtlint")
         config.substitutions.append(("%vtlint", vtlint))
 
+# Neovim, for the end-to-end language server test (test/tool/lsp-neovim.test).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+
 # Microsoft's SARIF validator, installed by scripts/install-sarif-validator.sh
 # (make deps): %sarif_validate FILE passes only with zero errors and warnings.
 sarif_multitool = os.path.join(src, "build-tools", "sarif", "node_modules", "@microsoft",
