@@ -39,6 +39,12 @@ if config.vt_have_checks:
     config.substitutions.append(
         ("%check_clang_tidy", f"python3 {runner} --clang-tidy {os.path.join(tools, 'clang-tidy')} "
                               f"--plugin {plugin} --include {runtime_include} --filecheck {os.path.join(tools, 'FileCheck')}"))
+    # The plugin's version guard is shown by loading it into another
+    # clang-tidy (%other_clang_tidy: no prefix clash with %clang_tidy).
+    other_clang_tidy = "/usr/bin/clang-tidy-14"
+    if os.path.exists(other_clang_tidy):
+        config.available_features.add("clang-tidy-14")
+        config.substitutions.append(("%other_clang_tidy", other_clang_tidy))
     vtlint = os.path.join(build, "bin", "vtlint")
     if os.path.exists(vtlint):
         config.available_features.add("vtlint")
