@@ -421,8 +421,17 @@ ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Cfg = CFG::buildCFG(&Function, const_cast<Stmt *>(Body),
                                            &Context, Options);
+  // A coroutine in a template has no promise yet: its coroutine body has
+  // holes the CFG builder refuses, but the written body is all we need.
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body);
+      !Cfg && Coroutine) {
+    Body = Coroutine->getBody();
+    Cfg = CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context,
+                        Options);
+  }
   if (!Cfg)
     return {};
+
   EventMap Events = collectConsumptionEvents(Body, Tracked, Types);
   return ConsumptionFlow(*Cfg, Body, Context, std::move(Tracked),
                          std::move(Events), Types)
