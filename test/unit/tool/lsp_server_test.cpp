@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -254,6 +256,52 @@ TEST_F(ServerTest, BurstsOfEditsAreDebouncedToTheLastVersion) {
   const Object *Published = find(Messages, "textDocument/publishDiagnostics");
   ASSERT_TRUE(Published);
   EXPECT_EQ(Published->getInteger("version"), 10);
+}
+
+TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
+  std::string Output;
+  llvm::raw_string_ostream Stream(Output);
+  MessageWriter Writer(Stream);
+  std::mutex Lock;
+  std::condition_variable Changed;
+  bool FirstStarted = false, ReleaseFirst = false;
+  Server S(
+      Writer,
+      [&](const Document &Doc) -> llvm::Expected<FileResult> {
+        if (Doc.Version == 1) {
+          std::unique_lock<std::mutex> Guard(Lock);
+          FirstStarted = true;
+          Changed.notify_all();
+          Changed.wait(Guard, [&] { return ReleaseFirst; });
+        }
+        return fakeAnalysis(Doc);
+      },
+      ServerOptions{std::chrono::milliseconds(0), [](llvm::StringRef) { return std::string(); }, "t"});
+  auto Send = [&](llvm::StringRef Body) { S.handleMessage(Body); };
+  Send(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+  Send(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.cpp","languageId":"cpp","version":1,"text":"BAD"}}})");
+  {
+    std::unique_lock<std::mutex> Guard(Lock);
+    ASSERT_TRUE(Changed.wait_for(Guard, std::chrono::seconds(30), [&] { return FirstStarted; }));
+  }
+  // While version 1 is being analysed: an edit and a request, both handled
+  // at once (handleMessage returns; the reply is written).
+  Send(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.cpp","version":2},"contentChanges":[{"text":"BAD BAD"}]}})");
+  Send(R"({"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}})");
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    EXPECT_NE(Output.find("\"id\":2"), std::string::npos) << "the reader was not blocked";
+    ReleaseFirst = true;
+  }
+  Changed.notify_all();
+  S.waitUntilIdle();
+
+  std::size_t Publications = 0;
+  for (std::size_t At = Output.find("publishDiagnostics"); At != std::string::npos;
+       At = Output.find("publishDiagnostics", At + 1))
+    ++Publications;
+  EXPECT_EQ(Publications, 1u) << "version 1's result is stale and dropped";
+  EXPECT_NE(Output.find("\"version\":2"), std::string::npos);
 }
 
 TEST_F(ServerTest, CloseClearsDiagnostics) {
