@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 namespace {
 
@@ -101,6 +102,62 @@ TEST(ValueTask, CoroutineCompletingSynchronously) {
   vt::ValueTask<int> value_task = twice(21);
   EXPECT_TRUE(value_task.is_completed());
   EXPECT_EQ(value_task.result(), 42);
+}
+
+} // namespace
+
+namespace {
+
+TEST(ThreadPoolRun, UnwrapsValueTaskResults) {
+  vt::ThreadPool pool(2);
+  vt::Task<int> ready = pool.run([] { return vt::ValueTask<int>(5); });
+  EXPECT_EQ(ready.get(), 5);
+  vt::Task<int> coroutine = pool.run([]() -> vt::ValueTask<int> {
+    co_await vt::yield();
+    co_return 6;
+  });
+  EXPECT_EQ(coroutine.get(), 6);
+  vt::Task<> void_coroutine = pool.run([]() -> vt::ValueTask<> { co_await vt::yield(); });
+  void_coroutine.get();
+  EXPECT_TRUE(void_coroutine.is_completed_successfully());
+}
+
+TEST(ManualResetValueTaskSource, VoidVersionsAndFaults) {
+  vt::ManualResetValueTaskSource<> source;
+  for (int round = 0; round < 3; ++round) {
+    vt::ValueTask<> value_task = source.value_task();
+    EXPECT_FALSE(value_task.is_completed());
+    source.set_result();
+    EXPECT_TRUE(value_task.is_completed_successfully());
+    value_task.result();
+    source.reset();
+  }
+  EXPECT_EQ(source.version(), 3u);
+  vt::ValueTask<> canceled = source.value_task();
+  source.set_exception(std::make_exception_ptr(vt::OperationCanceledError()));
+  EXPECT_TRUE(canceled.is_canceled());
+  EXPECT_THROW(canceled.result(), vt::OperationCanceledError);
+}
+
+TEST(ValueTask, PendingCoroutineAwaitedFromAnotherCoroutine) {
+  vt::TaskCompletionSource<int> gate;
+  auto inner = [](vt::Task<int> t) -> vt::ValueTask<int> { co_return co_await t * 2; };
+  auto outer = [&]() -> vt::Task<int> { co_return co_await inner(gate.task()) + 1; };
+  vt::Task<int> result = outer();
+  EXPECT_FALSE(result.is_completed());
+  std::thread completer([&] { gate.set_result(20); });
+  EXPECT_EQ(result.get(), 41);
+  completer.join();
+}
+
+TEST(ValueTask, AsTaskOfPendingSource) {
+  vt::ManualResetValueTaskSource<int> source;
+  vt::ValueTask<int> value_task = source.value_task();
+  vt::Task<int> task = value_task.as_task();
+  EXPECT_FALSE(task.is_completed());
+  source.set_result(3);
+  EXPECT_EQ(task.get(), 3);
+  EXPECT_EQ(task.get(), 3);
 }
 
 } // namespace

@@ -82,8 +82,15 @@ public:
       else // A task shares its value among awaiters: it can only copy it.
         throw InvalidOperationError("vt::ValueTask: a task-backed value task needs a copyable value type");
     }
-    if (auto *source = std::get_if<SourceRef<T>>(&backing_))
+    if (auto *source = std::get_if<SourceRef<T>>(&backing_)) {
+      // Let go of the source as soon as the result is taken, even if it
+      // throws: a reusable source may be reset or destroyed right after.
+      struct Drop {
+        SourceRef<T> &ref;
+        ~Drop() { ref = SourceRef<T>(nullptr, 0); }
+      } drop{*source};
       return (*source)->take_result(source->version());
+    }
     if constexpr (!std::is_void_v<T>)
       return std::move(std::get<0>(backing_));
   }
