@@ -40,4 +40,7 @@ std::size_t detail::registered_callback_count(const CancellationToken& token) no
 OperationCanceledError::OperationCanceledError(CancellationToken token, const std::string& message)
     : std::runtime_error(message), token_(std::move(token)) {}
 
+OperationCanceledError::OperationCanceledError(const std::string& message, CancellationToken token)
+    : OperationCanceledError(std::move(token), message) {}
+
 } // namespace vt

@@ -63,6 +63,11 @@ TEST(OperationCanceledError, DefaultsAndCustomMessage) {
   const vt::OperationCanceledError custom(source.token(), "stopped by user");
   EXPECT_EQ(std::string(custom.what()), "stopped by user");
   EXPECT_EQ(custom.token(), source.token());
+  const vt::OperationCanceledError message_only("stopped by timeout");
+  EXPECT_EQ(std::string(message_only.what()), "stopped by timeout");
+  EXPECT_EQ(message_only.token(), vt::CancellationToken::none());
+  const vt::OperationCanceledError message_first("stopped", source.token());
+  EXPECT_EQ(message_first.token(), source.token());
 }
 
 TEST(CancellationTokenSource, MovedSourceKeepsItsTokensAndCallbacks) {

@@ -64,6 +64,8 @@ class OperationCanceledError : public std::runtime_error {
 public:
   explicit OperationCanceledError(CancellationToken token = {},
                                   const std::string& message = "the operation was canceled");
+  /// With a message of one's own, as .NET's OperationCanceledException(string).
+  explicit OperationCanceledError(const std::string& message, CancellationToken token = {});
   /// The token that caused the cancellation (none() if unknown).
   const CancellationToken& token() const noexcept { return token_; }
 
