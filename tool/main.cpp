@@ -79,6 +79,7 @@ EXAMPLES:
   vtlint -p build --baseline=vtlint-baseline.json     report only new findings
   vtlint -p build --shard=2/4            the second quarter of the files
   vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
+  vtlint --lsp                           language server for editors (docs/editors.md)
 
 EXIT STATUS:
   0  no finding outside the baseline
