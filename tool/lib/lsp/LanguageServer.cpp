@@ -2,6 +2,7 @@
 
 #include "LanguageServer.h"
 #include "Analyzer.h"
+#include "Report.h"
 #include "RuleCatalog.h"
 #include "Server.h"
 
@@ -68,7 +69,7 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
   };
   ServerOptions ServerSettings;
   ServerSettings.DocUrl = [](llvm::StringRef Check) { return describeRule(Check).HelpUri; };
-  ServerSettings.Version = VTLINT_VERSION;
+  ServerSettings.Version = vtlintVersion().str();
 
   Server S(Writer, std::move(Analyze), std::move(ServerSettings));
   MessageReader Reader(std::cin);
