@@ -304,6 +304,41 @@ TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
   EXPECT_NE(Output.find("\"version\":2"), std::string::npos);
 }
 
+TEST(ServerConcurrency, ShutdownIsAnsweredDuringAnAnalysisWhoseResultIsDropped) {
+  std::string Output;
+  llvm::raw_string_ostream Stream(Output);
+  MessageWriter Writer(Stream);
+  std::mutex Lock;
+  std::condition_variable Changed;
+  bool Started = false, Release = false;
+  Server S(
+      Writer,
+      [&](const Document &Doc) -> llvm::Expected<FileResult> {
+        std::unique_lock<std::mutex> Guard(Lock);
+        Started = true;
+        Changed.notify_all();
+        Changed.wait(Guard, [&] { return Release; });
+        return fakeAnalysis(Doc);
+      },
+      ServerOptions{std::chrono::milliseconds(0), [](llvm::StringRef) { return std::string(); }, "t"});
+  S.handleMessage(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+  S.handleMessage(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.cpp","languageId":"cpp","version":1,"text":"BAD"}}})");
+  {
+    std::unique_lock<std::mutex> Guard(Lock);
+    ASSERT_TRUE(Changed.wait_for(Guard, std::chrono::seconds(30), [&] { return Started; }));
+  }
+  S.handleMessage(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})");
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    EXPECT_NE(Output.find("{\"id\":2,\"jsonrpc\":\"2.0\",\"result\":null}"), std::string::npos)
+        << "shutdown waited for the analysis: " << Output;
+    Release = true;
+  }
+  Changed.notify_all();
+  EXPECT_EQ(S.handleMessage(R"({"jsonrpc":"2.0","method":"exit"})"), 0);
+  EXPECT_EQ(Output.find("publishDiagnostics"), std::string::npos);
+}
+
 TEST_F(ServerTest, CloseClearsDiagnostics) {
   start();
   initialize();

@@ -31,13 +31,17 @@ void AnalysisScheduler::cancel(llvm::StringRef Uri) {
   Changed.notify_all();
 }
 
-void AnalysisScheduler::stop() {
+void AnalysisScheduler::close() {
   {
     std::lock_guard<std::mutex> Guard(Lock);
     Stopping = true;
     Pending.clear();
   }
   Changed.notify_all();
+}
+
+void AnalysisScheduler::stop() {
+  close();
   if (Worker.joinable())
     Worker.join();
 }

@@ -14,8 +14,9 @@
 //  3. The runner snapshots the document's current text and version, analyses
 //     them and publishes only if that version is still current: an edit made
 //     meanwhile has scheduled a newer run (step 1), which supersedes this one.
-//  4. cancel(Uri) drops a pending entry (didClose); stop() drops them all,
-//     lets a running analysis finish and joins the worker.
+//  4. cancel(Uri) drops a pending entry (didClose). close() drops them all
+//     and refuses new ones without waiting (shutdown must answer at once);
+//     stop() closes, lets a running analysis finish and joins the worker.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +46,7 @@ public:
 
   void schedule(llvm::StringRef Uri, std::chrono::milliseconds Delay);
   void cancel(llvm::StringRef Uri);
+  void close();
   void stop();
   /// Blocks until nothing is pending or running (tests use it to wait).
   void waitUntilIdle();

@@ -116,7 +116,13 @@ void Server::handleRequest(const IncomingMessage &Request) {
     Out.send(makeResult(Request.Id, initializeResult()));
   } else if (Method == "shutdown") {
     Phase = State::ShutDown;
-    Scheduler.stop();
+    // Answer at once: a running analysis finishes on the worker, but its
+    // result is not published (analyze() checks ShutDown).
+    Scheduler.close();
+    {
+      std::lock_guard<std::mutex> Guard(PublishLock);
+      ShutDown = true;
+    }
     Out.send(makeResult(Request.Id, nullptr));
   } else if (Method == "textDocument/codeAction") {
     codeAction(Request);
@@ -247,25 +253,29 @@ void Server::analyze(const std::string &Uri) {
     return;
   }
   llvm::Expected<FileResult> Result = Analyze(*Doc);
+  std::vector<DiagnosticWithFix> Items;
+  if (Result) {
+    SourceTexts Texts(*Doc);
+    Items = toDiagnostics(Result->Findings, *Doc, Texts, Options.DocUrl);
+  }
+
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  // Superseded: an edit arrived while this ran and has scheduled a newer
+  // analysis (or the document was closed, or the server shut down); this
+  // result is stale.
+  if (ShutDown || !Documents.isCurrent(Uri, Doc->Version)) {
+    llvm::consumeError(Result.takeError());
+    return;
+  }
   if (!Result) {
     logMessage(LogError, Doc->Path + ": " + llvm::toString(Result.takeError()));
     return;
   }
   if (!Result->Compiled)
     logMessage(LogWarning, Doc->Path + ": does not compile: " + Result->FirstError);
-
-  SourceTexts Texts(*Doc);
-  std::vector<DiagnosticWithFix> Items =
-      toDiagnostics(Result->Findings, *Doc, Texts, Options.DocUrl);
   llvm::json::Array Diagnostics;
   for (const DiagnosticWithFix &Item : Items)
     Diagnostics.push_back(Item.Diagnostic);
-
-  std::lock_guard<std::mutex> Guard(PublishLock);
-  // Superseded: an edit arrived while this ran and has scheduled a newer
-  // analysis (or the document was closed); this result is stale.
-  if (!Documents.isCurrent(Uri, Doc->Version))
-    return;
   Latest.insert_or_assign(Uri, Published{Doc->Version, std::move(Items)});
   publish(Uri, Doc->Version, std::move(Diagnostics));
 }

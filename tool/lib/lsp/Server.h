@@ -9,8 +9,9 @@
 //     open/change/save schedules an analysis (AnalysisScheduler.h), whose
 //     findings are published as diagnostics; codeAction offers their fixes.
 //     Unknown requests get MethodNotFound; unknown notifications are ignored.
-//  4. After `shutdown`, pending analyses are dropped and every request but
-//     `exit` is an InvalidRequest.
+//  4. `shutdown` is answered at once: pending analyses are dropped, a
+//     running one is not published, and every later request is an
+//     InvalidRequest.
 //  5. `exit` (or the end of input) ends the session: exit code 0 if
 //     `shutdown` came first, else 1.
 //
@@ -97,11 +98,12 @@ private:
     int64_t Version = 0;
     std::vector<DiagnosticWithFix> Items;
   };
-  /// Guards Latest, and makes "still current? then publish" one step against
-  /// didClose's "close, then publish empty": a closed document never gets
-  /// diagnostics again.
+  /// Guards Latest and ShutDown, and makes "still current? then publish" one
+  /// step against didClose's "close, then publish empty" (a closed document
+  /// never gets diagnostics again) and against shutdown.
   std::mutex PublishLock;
   std::map<std::string, Published, std::less<>> Latest;
+  bool ShutDown = false; // Set by `shutdown`: nothing is published after it.
 
   AnalysisScheduler Scheduler; // Last: its worker uses the members above.
 };
