@@ -66,7 +66,7 @@ std::string renderGithub(const Report &Result) {
     for (const Finding &Found : File.Findings) {
       std::string Message = Found.Message;
       for (const Note &N : Found.Notes)
-        Message += "\n" + N.Location.File + ":" + std::to_string(N.Location.Line) +
+        Message += "\n" + workspacePath(N.Location.File) + ":" + std::to_string(N.Location.Line) +
                    ":" + std::to_string(N.Location.Column) + ": note: " + N.Message;
       Out << "::warning file=" << escapeProperty(workspacePath(Found.Location.File))
           << ",line=" << Found.Location.Line << ",col=" << Found.Location.Column

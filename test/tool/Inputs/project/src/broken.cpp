@@ -1,0 +1,3 @@
+#include <vt/vt.hpp>
+
+int broken() { return undeclared_name; }
