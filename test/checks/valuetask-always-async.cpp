@@ -270,6 +270,24 @@ vt::ValueTask<int> await_on_one_branch(bool slow) {
   co_return 1;
 }
 
+vt::ValueTask<int> value_task_on_one_branch(bool cached, int key) {
+  if (cached)
+    co_return co_await cached_or_load(key);
+  co_return co_await fetch();
+}
+
+vt::ValueTask<int> while_may_not_run(int n) {
+  while (n-- > 0)
+    co_await vt::yield();
+  co_return n;
+}
+
+vt::ValueTask<int> short_circuit_skips_the_await(bool ready) {
+  if (ready || co_await fetch() > 0)
+    co_return 1;
+  co_return 0;
+}
+
 vt::ValueTask<int> loop_may_not_run(int n) {
   int total = 0;
   for (int i = 0; i < n; ++i)

@@ -5,11 +5,13 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -211,6 +213,12 @@ struct Fine {
   std::shared_ptr<vt::Task<int>> shared_task_;
   int plain_;
   static constexpr int limit_ = 3;
+  // Callables that make value tasks and views that do not own them hold none.
+  std::function<vt::ValueTask<int>()> factory_;
+  std::vector<std::function<vt::ValueTask<int>(int)>> factories_;
+  std::span<vt::ValueTask<int>> view_;
+  std::reference_wrapper<vt::ValueTask<int>> wrapper_;
+  vt::ValueTask<int> (*make_)();
 };
 
 vt::Task<int> global_task_is_fine = fetch();
