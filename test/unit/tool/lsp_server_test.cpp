@@ -287,14 +287,22 @@ TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
   // While version 1 is being analysed: an edit and a request, both handled
   // at once (handleMessage returns; the reply is written).
   Send(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.cpp","version":2},"contentChanges":[{"text":"BAD BAD"}]}})");
-  Send(R"({"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}})");
+  Send(R"({"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{}})");
+  // A code action for the current text waits for its analysis.
+  Send(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":4},"end":{"line":0,"character":4}}}})");
   {
     std::lock_guard<std::mutex> Guard(Lock);
     EXPECT_NE(Output.find("\"id\":2"), std::string::npos) << "the reader was not blocked";
+    EXPECT_EQ(Output.find("\"id\":3"), std::string::npos) << "answered before version 2 was analysed";
     ReleaseFirst = true;
   }
   Changed.notify_all();
   S.waitUntilIdle();
+  std::size_t Answer = Output.find("\"id\":3");
+  ASSERT_NE(Answer, std::string::npos);
+  EXPECT_LT(Output.find("publishDiagnostics"), Answer) << "diagnostics first, then their fixes";
+  EXPECT_NE(Output.find("\"kind\":\"quickfix\"", Answer), std::string::npos)
+      << "the fix of version 2's second BAD (character 4): " << Output.substr(Answer);
 
   std::size_t Publications = 0;
   for (std::size_t At = Output.find("publishDiagnostics"); At != std::string::npos;
@@ -327,11 +335,14 @@ TEST(ServerConcurrency, ShutdownIsAnsweredDuringAnAnalysisWhoseResultIsDropped) 
     std::unique_lock<std::mutex> Guard(Lock);
     ASSERT_TRUE(Changed.wait_for(Guard, std::chrono::seconds(30), [&] { return Started; }));
   }
+  S.handleMessage(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}})");
   S.handleMessage(R"({"jsonrpc":"2.0","id":2,"method":"shutdown"})");
   {
     std::lock_guard<std::mutex> Guard(Lock);
     EXPECT_NE(Output.find("{\"id\":2,\"jsonrpc\":\"2.0\",\"result\":null}"), std::string::npos)
         << "shutdown waited for the analysis: " << Output;
+    EXPECT_NE(Output.find("{\"id\":3,\"jsonrpc\":\"2.0\",\"result\":[]}"), std::string::npos)
+        << "the waiting code action is answered (empty) at shutdown: " << Output;
     Release = true;
   }
   Changed.notify_all();

@@ -122,6 +122,9 @@ void Server::handleRequest(const IncomingMessage &Request) {
     {
       std::lock_guard<std::mutex> Guard(PublishLock);
       ShutDown = true;
+      Latest.clear();
+      while (!Deferred.empty())
+        answerDeferred(std::string(Deferred.begin()->first));
     }
     Out.send(makeResult(Request.Id, nullptr));
   } else if (Method == "textDocument/codeAction") {
@@ -215,6 +218,7 @@ void Server::didClose(const llvm::json::Value &Params) {
   if (!Documents.close(P->Uri))
     return;
   Latest.erase(P->Uri);
+  answerDeferred(P->Uri);
   publish(P->Uri, std::nullopt, llvm::json::Array{});
 }
 
@@ -225,59 +229,83 @@ void Server::codeAction(const IncomingMessage &Request) {
     Out.send(makeError(Request.Id, ErrorCode::InvalidParams, "invalid params: " + Error));
     return;
   }
-  Out.send(makeResult(Request.Id, quickFixes(*P)));
+  std::optional<Document> Doc = Documents.get(P->Uri);
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  auto It = Latest.find(P->Uri);
+  // The current text's analysis is pending or running (every open and edit
+  // schedules one): answer when it is published, not with fixes for an
+  // older text, which would edit the wrong places.
+  if (Doc && !ShutDown && (It == Latest.end() || It->second.Version != Doc->Version)) {
+    Deferred[P->Uri].push_back({Request.Id, std::move(*P)});
+    return;
+  }
+  Out.send(makeResult(Request.Id, Doc && It != Latest.end() ? quickFixes(It->second, *P)
+                                                            : llvm::json::Array{}));
 }
 
-llvm::json::Array Server::quickFixes(const CodeActionParams &P) {
+llvm::json::Array Server::quickFixes(const Published &Result, const CodeActionParams &P) {
   llvm::json::Array Actions;
   if (!wantsQuickFixes(P.OnlyKinds))
     return Actions;
-  std::optional<Document> Doc = Documents.get(P.Uri);
-  std::lock_guard<std::mutex> Guard(PublishLock);
-  auto It = Latest.find(P.Uri);
-  // Fixes computed for an older text would edit the wrong places.
-  if (!Doc || It == Latest.end() || It->second.Version != Doc->Version)
-    return Actions;
-  for (const DiagnosticWithFix &Item : It->second.Items)
+  for (const DiagnosticWithFix &Item : Result.Items)
     if (Item.QuickFix && appliesAt(Item, P))
       Actions.push_back(*Item.QuickFix);
   return Actions;
+}
+
+void Server::answerDeferred(llvm::StringRef Uri) {
+  auto Waiting = Deferred.find(Uri);
+  if (Waiting == Deferred.end())
+    return;
+  auto It = Latest.find(Uri);
+  for (const DeferredCodeAction &Request : Waiting->second)
+    Out.send(makeResult(Request.Id, It != Latest.end() ? quickFixes(It->second, Request.Params)
+                                                       : llvm::json::Array{}));
+  Deferred.erase(Waiting);
 }
 
 void Server::analyze(const std::string &Uri) {
   std::optional<Document> Doc = Documents.get(Uri);
   if (!Doc)
     return;
-  if (Doc->Path.empty()) {
-    logMessage(LogWarning, "not analysed: '" + Uri + "' is not a local file");
-    return;
-  }
-  llvm::Expected<FileResult> Result = Analyze(*Doc);
+  std::optional<llvm::Expected<FileResult>> Result;
   std::vector<DiagnosticWithFix> Items;
-  if (Result) {
-    SourceTexts Texts(*Doc);
-    Items = toDiagnostics(Result->Findings, *Doc, Texts, Options.DocUrl);
+  if (!Doc->Path.empty()) {
+    Result.emplace(Analyze(*Doc));
+    if (*Result) {
+      SourceTexts Texts(*Doc);
+      Items = toDiagnostics((*Result)->Findings, *Doc, Texts, Options.DocUrl);
+    }
   }
 
   std::lock_guard<std::mutex> Guard(PublishLock);
   // Superseded: an edit arrived while this ran and has scheduled a newer
   // analysis (or the document was closed, or the server shut down); this
   // result is stale.
-  if (ShutDown || !Documents.isCurrent(Uri, Doc->Version)) {
-    llvm::consumeError(Result.takeError());
-    return;
-  }
+  bool Stale = ShutDown || !Documents.isCurrent(Uri, Doc->Version);
   if (!Result) {
-    logMessage(LogError, Doc->Path + ": " + llvm::toString(Result.takeError()));
-    return;
+    if (!Stale)
+      logMessage(LogWarning, "not analysed: '" + Uri + "' is not a local file");
+  } else if (!*Result) {
+    llvm::Error Failure = Result->takeError();
+    if (!Stale)
+      logMessage(LogError, Doc->Path + ": " + llvm::toString(std::move(Failure)));
+    else
+      llvm::consumeError(std::move(Failure));
+  } else if (!Stale) {
+    if (!(*Result)->Compiled)
+      logMessage(LogWarning, Doc->Path + ": does not compile: " + (*Result)->FirstError);
+    llvm::json::Array Diagnostics;
+    for (const DiagnosticWithFix &Item : Items)
+      Diagnostics.push_back(Item.Diagnostic);
+    publish(Uri, Doc->Version, std::move(Diagnostics));
   }
-  if (!Result->Compiled)
-    logMessage(LogWarning, Doc->Path + ": does not compile: " + Result->FirstError);
-  llvm::json::Array Diagnostics;
-  for (const DiagnosticWithFix &Item : Items)
-    Diagnostics.push_back(Item.Diagnostic);
+  if (Stale)
+    return;
+  // This version is settled, with or without findings: code actions for it
+  // can be answered.
   Latest.insert_or_assign(Uri, Published{Doc->Version, std::move(Items)});
-  publish(Uri, Doc->Version, std::move(Diagnostics));
+  answerDeferred(Uri);
 }
 
 void Server::publish(llvm::StringRef Uri, std::optional<int64_t> Version,

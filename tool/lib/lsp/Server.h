@@ -77,9 +77,9 @@ private:
   void didChange(const llvm::json::Value &Params);
   void didSave(const llvm::json::Value &Params);
   void didClose(const llvm::json::Value &Params);
-  /// Answers textDocument/codeAction.
+  /// Answers textDocument/codeAction, at once or (while the current text
+  /// is being analysed) once its result is published.
   void codeAction(const IncomingMessage &Request);
-  llvm::json::Array quickFixes(const CodeActionParams &P);
 
   /// The scheduler's runner: analyses Uri's current text on the worker.
   void analyze(const std::string &Uri);
@@ -93,16 +93,27 @@ private:
   State Phase = State::Uninitialized; // Only the reader thread uses it.
   DocumentStore Documents;
 
-  /// The diagnostics last published for each open document, for codeAction.
+  /// The findings of one settled version of a document, for codeAction.
   struct Published {
     int64_t Version = 0;
     std::vector<DiagnosticWithFix> Items;
   };
-  /// Guards Latest and ShutDown, and makes "still current? then publish" one
-  /// step against didClose's "close, then publish empty" (a closed document
-  /// never gets diagnostics again) and against shutdown.
+  struct DeferredCodeAction {
+    llvm::json::Value Id;
+    CodeActionParams Params;
+  };
+  static llvm::json::Array quickFixes(const Published &Result, const CodeActionParams &P);
+  /// Answers the code actions waiting for Uri's analysis (PublishLock held).
+  void answerDeferred(llvm::StringRef Uri);
+
+  /// Guards Latest, Deferred and ShutDown, and makes "still current? then
+  /// publish" one step against didClose's "close, then publish empty" (a
+  /// closed document never gets diagnostics again) and against shutdown.
   std::mutex PublishLock;
+  /// Per open document: the findings of its last settled version.
   std::map<std::string, Published, std::less<>> Latest;
+  /// Code actions asked while the current version was being analysed.
+  std::map<std::string, std::vector<DeferredCodeAction>, std::less<>> Deferred;
   bool ShutDown = false; // Set by `shutdown`: nothing is published after it.
 
   AnalysisScheduler Scheduler; // Last: its worker uses the members above.
