@@ -59,6 +59,14 @@ TEST_F(CompileCommandsTest, NearestDatabaseAboveTheFile) {
   EXPECT_TRUE(has(*Header, path("project/src/a.h")));
 }
 
+TEST_F(CompileCommandsTest, ABuildSubdirectoryCountsAsClangdLooksThere) {
+  writeDatabase("project/build/compile_commands.json", "IN_BUILD");
+  CompileCommands Commands({});
+  llvm::Expected<AnalysisRequest> R = Commands.requestFor(path("project/src/a.cpp"));
+  ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
+  EXPECT_TRUE(has(*R, "-DIN_BUILD"));
+}
+
 TEST_F(CompileCommandsTest, BuildPathAndFixedFlagsWin) {
   writeDatabase("project/compile_commands.json", "NEAREST");
   writeDatabase("project/build/compile_commands.json", "FROM_P");

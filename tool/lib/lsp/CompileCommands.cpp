@@ -22,13 +22,18 @@ std::string databasePath(llvm::StringRef BuildPath) {
   return Path.str().str();
 }
 
+/// The nearest DIR/compile_commands.json or DIR/build/compile_commands.json
+/// above File (clangd looks in the same places, so a project set up for
+/// clangd works unchanged).
 std::optional<std::string> databaseAbove(llvm::StringRef File) {
   for (llvm::StringRef Directory = llvm::sys::path::parent_path(File); !Directory.empty();
        Directory = llvm::sys::path::parent_path(Directory)) {
-    llvm::SmallString<256> Candidate(Directory);
-    llvm::sys::path::append(Candidate, DatabaseName);
-    if (llvm::sys::fs::exists(Candidate))
-      return Candidate.str().str();
+    for (llvm::StringRef Subdirectory : {"", "build"}) {
+      llvm::SmallString<256> Candidate(Directory);
+      llvm::sys::path::append(Candidate, Subdirectory, DatabaseName);
+      if (llvm::sys::fs::exists(Candidate))
+        return Candidate.str().str();
+    }
   }
   return std::nullopt;
 }
