@@ -288,12 +288,17 @@ TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
   // at once (handleMessage returns; the reply is written).
   Send(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.cpp","version":2},"contentChanges":[{"text":"BAD BAD"}]}})");
   Send(R"({"jsonrpc":"2.0","id":2,"method":"workspace/symbol","params":{}})");
+  // A waiting code action that the client cancels is answered -32800.
+  Send(R"({"jsonrpc":"2.0","id":"c","method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}}}})");
+  Send(R"({"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"c"}})");
   // A code action for the current text waits for its analysis.
   Send(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.cpp"},"range":{"start":{"line":0,"character":4},"end":{"line":0,"character":4}}}})");
   {
     std::lock_guard<std::mutex> Guard(Lock);
     EXPECT_NE(Output.find("\"id\":2"), std::string::npos) << "the reader was not blocked";
     EXPECT_EQ(Output.find("\"id\":3"), std::string::npos) << "answered before version 2 was analysed";
+    EXPECT_NE(Output.find(R"({"error":{"code":-32800,"message":"request cancelled"},"id":"c")"), std::string::npos)
+        << Output;
     ReleaseFirst = true;
   }
   Changed.notify_all();

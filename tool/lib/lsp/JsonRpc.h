@@ -27,6 +27,7 @@ enum class ErrorCode : int {
   InvalidParams = -32602,
   InternalError = -32603,
   ServerNotInitialized = -32002,
+  RequestCancelled = -32800,
 };
 
 struct IncomingMessage {

@@ -5,6 +5,7 @@
 #include "SourceTexts.h"
 #include "Uri.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace vtlint::lsp {
@@ -148,6 +149,8 @@ std::optional<int> Server::handleNotification(const IncomingMessage &Notificatio
     didSave(Notification.Params);
   else if (Method == "textDocument/didClose")
     didClose(Notification.Params);
+  else if (Method == "$/cancelRequest")
+    cancelRequest(Notification.Params);
   // Anything else ("initialized", "$/cancelRequest", settings, ...) needs no
   // action from vtlint, and unknown notifications are to be ignored.
   return std::nullopt;
@@ -262,6 +265,24 @@ void Server::answerDeferred(llvm::StringRef Uri) {
     Out.send(makeResult(Request.Id, It != Latest.end() ? quickFixes(It->second, Request.Params)
                                                        : llvm::json::Array{}));
   Deferred.erase(Waiting);
+}
+
+void Server::cancelRequest(const llvm::json::Value &Params) {
+  // Only a waiting code action can still be cancelled; every other request
+  // has been answered already, and the protocol says to ignore those.
+  const llvm::json::Object *Object = Params.getAsObject();
+  const llvm::json::Value *Id = Object ? Object->get("id") : nullptr;
+  if (!Id)
+    return;
+  std::lock_guard<std::mutex> Guard(PublishLock);
+  for (auto &[Uri, Waiting] : Deferred) {
+    auto Cancelled = llvm::find_if(Waiting, [&](const DeferredCodeAction &R) { return R.Id == *Id; });
+    if (Cancelled == Waiting.end())
+      continue;
+    Out.send(makeError(Cancelled->Id, ErrorCode::RequestCancelled, "request cancelled"));
+    Waiting.erase(Cancelled);
+    return;
+  }
 }
 
 void Server::analyze(const std::string &Uri) {

@@ -77,6 +77,8 @@ private:
   void didChange(const llvm::json::Value &Params);
   void didSave(const llvm::json::Value &Params);
   void didClose(const llvm::json::Value &Params);
+  /// $/cancelRequest: a waiting code action is answered RequestCancelled.
+  void cancelRequest(const llvm::json::Value &Params);
   /// Answers textDocument/codeAction, at once or (while the current text
   /// is being analysed) once its result is published.
   void codeAction(const IncomingMessage &Request);
