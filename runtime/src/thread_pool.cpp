@@ -108,7 +108,9 @@ public:
   }
 
   void shutdown() {
-    stopping_.store(true, std::memory_order_seq_cst); // Shutdown step 1.
+    // Shutdown step 1. seq_cst: pairs with the worker's prepare_wait and
+    // seq_cst load of the flag, the same Dekker race as a push (notifier.hpp).
+    stopping_.store(true, std::memory_order_seq_cst);
     notifier_.notify_all();                           // Step 2.
     for (auto &worker : workers_)                     // Step 4.
       worker->thread.join();
@@ -161,6 +163,8 @@ public:
         continue;
       }
       std::uint64_t epoch = notifier_.prepare_wait();
+      // seq_cst: after our seq_cst announcement (prepare_wait), either we
+      // see done or the completer sees us waiting (set_done_and_wake).
       if (done.load(std::memory_order_seq_cst)) {
         notifier_.cancel_wait();
         break;
@@ -213,7 +217,8 @@ private:
         item.resume();
         continue;
       }
-      if (stopping_.load(std::memory_order_seq_cst)) { // Shutdown step 3.
+      // Shutdown step 3. seq_cst: see shutdown().
+      if (stopping_.load(std::memory_order_seq_cst)) {
         notifier_.cancel_wait();
         break;
       }
@@ -240,6 +245,8 @@ private:
       return nullptr;
     std::coroutine_handle<> item = global_.front();
     global_.pop_front();
+    // relaxed: a smaller size can only make a peeker skip an item that the
+    // pusher's notify will wake someone for anyway.
     global_size_.store(global_.size(), std::memory_order_relaxed);
     return item;
   }

@@ -79,7 +79,8 @@ public:
     // relaxed: only reset() writes claimed_ besides claim(), and both sides
     // are ordered by the caller's contract (no reset during an operation).
     claimed_.store(false, std::memory_order_relaxed);
-    // release: publishes the cleared state with the new version.
+    // release: publishes the cleared state with the new version. (The
+    // relaxed load reads our own last store: reset() is the only writer.)
     version_.store(version_.load(std::memory_order_relaxed) + 1, std::memory_order_release);
   }
 

@@ -38,6 +38,7 @@ public:
     while (size < capacity)
       size *= 2;
     rings_.push_back(std::make_unique<Ring>(size));
+    // relaxed: no other thread can see the deque before construction ends.
     ring_.store(rings_.back().get(), std::memory_order_relaxed);
   }
 
@@ -120,6 +121,7 @@ public:
 
   /// Approximate (racy) count, for heuristics and tests.
   std::size_t size_approx() const {
+    // relaxed: a snapshot for heuristics; nothing is read through it.
     std::int64_t b = bottom_.load(std::memory_order_relaxed);
     std::int64_t t = top_.load(std::memory_order_relaxed);
     return b > t ? static_cast<std::size_t>(b - t) : 0;
@@ -127,7 +129,7 @@ public:
 
   /// Current ring capacity (owner only; tests use it to see growth).
   std::size_t capacity() const {
-    return ring_.load(std::memory_order_relaxed)->capacity;
+    return ring_.load(std::memory_order_relaxed)->capacity; // Owner: its own store.
   }
 
 private:

@@ -76,7 +76,11 @@ public:
 
   /// Back to pending with nobody waiting (reusable sources only; the
   /// caller guarantees nobody is waiting or about to wait).
-  void reset() noexcept { head_.store(nullptr, std::memory_order_relaxed); }
+  void reset() noexcept {
+    // relaxed: the caller's own synchronization (a source's version,
+    // published with release) orders this before the next waiter's add().
+    head_.store(nullptr, std::memory_order_relaxed);
+  }
 
 private:
   static Continuation *completed() noexcept {
