@@ -57,6 +57,29 @@ TEST(ThreadPool, YieldRequeuesAndComesBack) {
   EXPECT_EQ(yielder.get(), 1000);
 }
 
+TEST(ThreadPool, YieldGoesToTheBackOfTheQueue) {
+  vt::ThreadPool pool(1);
+  std::vector<int> order;
+  pool.run([&] {
+    (void)pool.run([&] { order.push_back(2); }); // Queued before the yield.
+    return [](std::vector<int> &log) -> vt::Task<> {
+      log.push_back(1);
+      co_await vt::yield();
+      log.push_back(3);
+    }(order);
+  }).get();
+  EXPECT_EQ(order, (std::vector<int>{1, 2, 3}));
+}
+
+TEST(ThreadPool, YieldOffPoolAlwaysSuspends) {
+  std::thread::id caller = std::this_thread::get_id();
+  auto hop = [caller]() -> vt::Task<bool> {
+    co_await vt::yield();
+    co_return std::this_thread::get_id() != caller;
+  };
+  EXPECT_TRUE(hop().get());
+}
+
 TEST(ThreadPool, NestedCoroutinesOnSeveralWorkers) {
   vt::ThreadPool pool(4);
   EXPECT_EQ(pool.run([] { return fib(22); }).get(), 17711);
