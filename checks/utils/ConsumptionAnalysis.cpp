@@ -23,6 +23,7 @@
 #include "utils/ConsumptionAnalysis.h"
 #include "utils/ConsumptionEvents.h"
 #include "utils/ConsumptionState.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -81,8 +82,21 @@ public:
 private:
   bool isValueTaskObject(const VarDecl *Var) const {
     QualType Type = Var->getType();
-    return !Var->isInvalidDecl() && !Type->isDependentType() &&
-           !Type->isReferenceType() && Types.isValueTask(Type);
+    if (Var->isInvalidDecl() || Type->isReferenceType())
+      return false;
+    return Type->isDependentType() ? isSpelledValueTask(Type)
+                                   : Types.isValueTask(Type);
+  }
+
+  /// `vt::ValueTask<T>` in a template: the arguments are unknown, but the
+  /// class template is a value task whatever they turn out to be.
+  bool isSpelledValueTask(QualType Type) const {
+    const auto *Specialization = Type->getAs<TemplateSpecializationType>();
+    const auto *Template =
+        Specialization ? dyn_cast_or_null<ClassTemplateDecl>(
+                             Specialization->getTemplateName().getAsTemplateDecl())
+                       : nullptr;
+    return Template && Types.isValueTaskClass(Template->getTemplatedDecl());
   }
 
   const FunctionDecl &Function;
@@ -116,15 +130,15 @@ std::optional<CompletionQuery> completionQuery(const Expr *Condition) {
     }
     break;
   }
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Condition);
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  if (!Method || !Method->getIdentifier())
+  const auto *Call = dyn_cast_or_null<CallExpr>(Condition);
+  std::optional<MemberCall> Query = Call ? namedMemberCall(*Call) : std::nullopt;
+  if (!Query)
     return std::nullopt;
-  bool Implies = llvm::StringSwitch<bool>(Method->getName())
+  bool Implies = llvm::StringSwitch<bool>(Query->Name)
                      .Cases("is_completed", "is_completed_successfully",
                             "is_faulted", "is_canceled", true)
                      .Default(false);
-  const VarDecl *Var = referencedVariable(Call->getImplicitObjectArgument());
+  const VarDecl *Var = referencedVariable(Query->Object);
   if (!Implies || !Var)
     return std::nullopt;
   return CompletionQuery{Var, Negated};

@@ -10,53 +10,72 @@
 namespace clang::tidy::valuetask {
 namespace {
 
+bool isStdFunctionNamed(const NamedDecl *D,
+                        std::initializer_list<StringRef> Names) {
+  return D && D->isInStdNamespace() && D->getIdentifier() &&
+         llvm::is_contained(Names, D->getName());
+}
+
 /// std::move and friends only change the value category: the variable they
-/// name is what the caller consumes.
-bool isValueCategoryCast(const FunctionDecl *Callee) {
-  if (!Callee || !Callee->isInStdNamespace() || !Callee->getIdentifier())
+/// name is what the caller consumes. In a template the callee may still be
+/// an unresolved name.
+bool isValueCategoryCall(const CallExpr &Call) {
+  static constexpr std::initializer_list<StringRef> Names = {
+      "move", "forward", "move_if_noexcept", "as_const"};
+  if (Call.getNumArgs() != 1)
     return false;
-  return llvm::StringSwitch<bool>(Callee->getName())
-      .Cases("move", "forward", "move_if_noexcept", "as_const", true)
-      .Default(false);
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
+    return isStdFunctionNamed(Callee, Names);
+  const auto *Lookup =
+      dyn_cast<UnresolvedLookupExpr>(Call.getCallee()->IgnoreImpCasts());
+  return Lookup && !Lookup->decls().empty() &&
+         llvm::all_of(Lookup->decls(), [](const NamedDecl *D) {
+           return isStdFunctionNamed(D->getUnderlyingDecl(), Names);
+         });
 }
 
-bool isAddressOf(const FunctionDecl *Callee) {
-  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-         Callee->getName() == "addressof";
-}
-
-const Expr *stripValueCategory(const Expr *E) {
+/// \p E with parentheses, implicit casts, std::move and friends and
+/// static_cast<T&&> looked through; \p Moved says whether an rvalue cast
+/// was among them.
+const Expr *stripValueCategory(const Expr *E, bool *Moved = nullptr) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E)) {
       E = Temporary->getSubExpr();
       continue;
     }
+    const Expr *Inner = nullptr;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-        Cast && Cast->getTypeAsWritten()->isRValueReferenceType()) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1 &&
-        isValueCategoryCast(Call->getDirectCallee())) {
-      E = Call->getArg(0);
-      continue;
-    }
-    return E;
+        Cast && Cast->getTypeAsWritten()->isRValueReferenceType())
+      Inner = Cast->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && isValueCategoryCall(*Call))
+      Inner = Call->getArg(0);
+    if (!Inner)
+      return E;
+    if (Moved)
+      *Moved = true;
+    E = Inner;
   }
   return nullptr;
 }
 
 /// The members that consume a value task; the completion queries are read
 /// by the analysis from branch conditions, not here.
+std::optional<EventKind> memberEventByName(StringRef Name) {
+  if (Name == "result")
+    return EventKind::Result;
+  if (Name == "as_task")
+    return EventKind::Consume;
+  return std::nullopt;
+}
+
 std::optional<EventKind> memberEvent(const CXXMethodDecl *Method) {
   if (!Method || Method->getOverloadedOperator() == OO_Coawait)
     return std::nullopt;
-  if (Method->getIdentifier() && Method->getName() == "result")
-    return EventKind::Result;
-  if (Method->getIdentifier() && Method->getName() == "as_task")
-    return EventKind::Consume;
+  if (Method->getIdentifier())
+    if (std::optional<EventKind> Kind = memberEventByName(Method->getName()))
+      return Kind;
   if (Method->getRefQualifier() == RQ_RValue)
     return EventKind::Consume;
   return std::nullopt;
@@ -158,9 +177,16 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (isValueCategoryCast(Callee))
+    if (isValueCategoryCall(*Call))
       return true;
-    if (isAddressOf(Callee)) {
+    if (const std::optional<MemberCall> Member = namedMemberCall(*Call);
+        Member && !isa<CXXMemberCallExpr>(Call)) {
+      // `v.result()` on a value task whose type is still dependent.
+      if (std::optional<EventKind> Kind = memberEventByName(Member->Name))
+        addIfTracked(Call, *Kind, Member->Object, Member->NameLoc);
+      return true;
+    }
+    if (isStdFunctionNamed(Callee, {"addressof"})) {
       for (const Expr *Arg : Call->arguments())
         addIfTracked(Arg, EventKind::Escape, Arg, Arg->getBeginLoc());
       return true;
@@ -177,7 +203,12 @@ public:
     for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
       if (!Callee) {
-        addIfTracked(Arg, EventKind::Escape, Arg, Arg->getBeginLoc());
+        // An unknown callee (a dependent name, a function pointer): a
+        // moved argument is taken over, an lvalue is handed out.
+        bool Moved = false;
+        stripValueCategory(Arg, &Moved);
+        addIfTracked(Call, Moved ? EventKind::Consume : EventKind::Escape, Arg,
+                     Arg->getBeginLoc());
         continue;
       }
       unsigned ParamIndex = I - FirstParamArg;
@@ -216,10 +247,28 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
+    const Expr *Init = Var->getInit();
+    if (!Init)
+      return true;
     // A reference bound to the variable is an alias we do not follow.
-    if (Var->getType()->isReferenceType() && Var->getInit())
-      addIfTracked(Var->getInit(), EventKind::Escape, Var->getInit(),
-                   Var->getLocation());
+    if (Var->getType()->isReferenceType())
+      addIfTracked(Init, EventKind::Escape, Init, Var->getLocation());
+    // In a template the move constructor is not chosen yet: the
+    // initialization itself takes the value over.
+    else if (Init->isTypeDependent())
+      addIfTracked(Init, EventKind::Consume, Init, Init->getBeginLoc());
+    return true;
+  }
+
+  /// `v = x` and `w = std::move(v)` while the types are still dependent
+  /// (otherwise they are operator calls, see VisitCallExpr).
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() != BO_Assign)
+      return true;
+    addIfTracked(Assign, EventKind::Consume, Assign->getRHS(),
+                 Assign->getRHS()->getBeginLoc());
+    if (const VarDecl *Target = trackedVariable(Assign->getLHS()))
+      add(Assign, EventKind::Reassign, Target, Assign->getOperatorLoc());
     return true;
   }
 
@@ -270,6 +319,24 @@ const CXXConstructExpr *valueTaskConstruction(const Expr *Init) {
 }
 
 } // namespace
+
+std::optional<MemberCall> namedMemberCall(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return std::nullopt;
+    return MemberCall{Member->getImplicitObjectArgument(), Method->getName(),
+                      Member->getExprLoc()};
+  }
+  const auto *Dependent =
+      dyn_cast<CXXDependentScopeMemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Dependent || Dependent->isImplicitAccess() ||
+      !Dependent->getMember().isIdentifier())
+    return std::nullopt;
+  return MemberCall{Dependent->getBase(),
+                    Dependent->getMember().getAsIdentifierInfo()->getName(),
+                    Dependent->getMemberLoc()};
+}
 
 const VarDecl *referencedVariable(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripValueCategory(E));

@@ -17,6 +17,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::valuetask {
 
@@ -57,6 +58,15 @@ bool createsCompletedValueTask(const Expr *Init, const ValueTaskTypes &Types);
 /// True when \p Init default-constructs a value task: it holds a default
 /// value nobody waits for, so nothing is lost when it is dropped.
 bool createsEmptyValueTask(const Expr *Init);
+
+/// A call of a named member function: `Object.Name(...)`, also while the
+/// object's type is still dependent.
+struct MemberCall {
+  const Expr *Object;
+  StringRef Name;
+  SourceLocation NameLoc;
+};
+std::optional<MemberCall> namedMemberCall(const CallExpr &Call);
 
 /// The variable named by \p E once parentheses, implicit casts, std::move,
 /// std::forward and static_cast<T&&> are looked through; null otherwise.

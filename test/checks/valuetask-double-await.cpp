@@ -352,6 +352,33 @@ vt::ValueTask<int> template_instantiated_twice(T extra) {
 template vt::ValueTask<int> template_instantiated_twice<int>(int);
 template vt::ValueTask<int> template_instantiated_twice<long>(long);
 
+template <typename T>
+vt::ValueTask<T> dependent_value_task_awaited_twice(vt::ValueTask<T> p) {
+  T x = co_await p;
+  x += co_await p;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: value task 'p' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:9: note: first consumed here
+  co_return x;
+}
+template vt::ValueTask<int> dependent_value_task_awaited_twice<int>(vt::ValueTask<int>);
+
+template <typename T>
+void dependent_value_task_moved_twice(vt::ValueTask<T> p) {
+  vt::ValueTask<T> first = std::move(p);
+  take(std::move(first));
+  p.result();
+// CHECK-NOTES: :[[@LINE-1]]:5: warning: value task 'p' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-4]]:28: note: first consumed here
+}
+
+template <typename T>
+T dependent_value_task_read_after_as_task(vt::ValueTask<T> p) {
+  auto task = p.as_task();
+  return p.result();
+// CHECK-NOTES: :[[@LINE-1]]:12: warning: value task 'p' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:17: note: first consumed here
+}
+
 // ---- Negative cases -------------------------------------------------------
 
 vt::ValueTask<int> exclusive_if_else() {
@@ -527,11 +554,20 @@ vt::ValueTask<int> consumed_by_lambda_capture() {
 }
 
 template <typename T>
-vt::ValueTask<T> dependent_value_task_is_not_analysed(vt::ValueTask<T> p) {
+vt::ValueTask<T> dependent_fast_path(vt::ValueTask<T> p) {
+  if (p.is_completed())
+    co_return p.result();
+  co_return co_await p;
+}
+template vt::ValueTask<int> dependent_fast_path<int>(vt::ValueTask<int>);
+
+template <typename T>
+vt::ValueTask<T> dependent_reassignment(vt::ValueTask<T> p, vt::ValueTask<T> q) {
   T x = co_await p;
+  p = std::move(q);
+  x += co_await p;
   co_return x;
 }
-template vt::ValueTask<int> dependent_value_task_is_not_analysed<int>(vt::ValueTask<int>);
 
 vt::Task<int> plain_task_awaited_twice() {
   auto task = fetch().as_task();
