@@ -99,6 +99,14 @@ void read_in_a_lambda() {
   (void)lambda;
 }
 
+template <typename T>
+T read_in_a_template(vt::ValueTask<T> p) {
+  return p.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: result() is called on value task 'p' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+}
+template int read_in_a_template<int>(vt::ValueTask<int>);
+template long read_in_a_template<long>(vt::ValueTask<long>);
+
 // ---- Negative cases -------------------------------------------------------
 
 int dominating_check() {
@@ -184,3 +192,11 @@ int other_types_are_not_value_tasks() {
   } future;
   return future.result();
 }
+
+template <typename T>
+T checked_in_a_template(vt::ValueTask<T> p) {
+  if (!p.is_completed())
+    return T();
+  return p.result();
+}
+template int checked_in_a_template<int>(vt::ValueTask<int>);
