@@ -8,6 +8,7 @@ packages=(
   build-essential g++-12 cmake ninja-build make git python3
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
   llvm-19-tools libclang-rt-19-dev
+  clang-tidy-14
   libgtest-dev libbenchmark-dev libtbb-dev
   neovim gnuplot-nox
 )
