@@ -71,6 +71,23 @@ vt::Task<long> instantiate_three_times() {
   co_return total;
 }
 
+// ---- templates never instantiated: analysed all the same -----------------
+
+template <class T> struct NeverInstantiated {
+  std::vector<vt::ValueTask<T>> parts_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: value task stored in data member 'parts_'; {{.*}} [valuetask-stored]
+  vt::ValueTask<T> always_async_member(vt::Task<T> task) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'always_async_member' {{.*}} [valuetask-always-async]
+    co_return co_await task;
+  }
+  vt::Task<int> await_twice_member() {
+    vt::ValueTask<int> value = load_int();
+    int first = co_await value;
+    co_return first + co_await value;
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: value task 'value' is consumed a second time; {{.*}} [valuetask-double-await]
+  }
+};
+
 // ---- macros --------------------------------------------------------------
 
 #define DECLARE_MEMBER(type, name) type name;
