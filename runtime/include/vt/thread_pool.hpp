@@ -43,9 +43,11 @@ template <typename F>
 using RunResult = typename Unwrapped<std::invoke_result_t<F &>>::type;
 } // namespace detail
 
-/// Cumulative counters, summed over the workers (each counter is written by
-/// one worker with relaxed stores, so a snapshot taken while the pool runs
-/// is approximate, and exact once the pool is quiet).
+/// Cumulative counters. The worker-side ones are summed over per-worker
+/// counters (each written by its worker alone); global_pushes is one pool
+/// counter, since pushes to the global queue come from outside threads. All
+/// are relaxed: a snapshot taken while the pool runs is approximate, and
+/// exact once the pool is quiet.
 struct ThreadPoolStats {
   std::uint64_t global_pushes = 0; ///< Items queued to the global queue.
   std::uint64_t local_pushes = 0;  ///< Items queued by workers to their own deque.
