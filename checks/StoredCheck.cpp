@@ -51,12 +51,13 @@ void StoredCheck::registerMatchers(MatchFinder *Finder) {
   const auto WrittenOnce =
       allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()),
             unless(isInstantiated()));
-  // A lambda's captures are its closure's members; a captured value task is
-  // consumed by the lambda, not kept.
+  // A lambda's captures (and init-captures) are its closure's members; a
+  // captured value task is consumed by the lambda, not kept.
   const auto InLambdaClosure = hasParent(cxxRecordDecl(isLambda()));
   Finder->addMatcher(
       fieldDecl(WrittenOnce, unless(InLambdaClosure)).bind(FieldId), this);
   Finder->addMatcher(varDecl(WrittenOnce, unless(parmVarDecl()),
+                             unless(isInitCapture()),
                              unless(isVariableTemplateInstantiation()))
                          .bind(VariableId),
                      this);

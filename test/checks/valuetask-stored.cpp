@@ -233,6 +233,15 @@ vt::ValueTask<int> parameters_and_locals_are_fine(vt::ValueTask<int> param,
   int x = co_await local;
   int y = co_await param;
   auto lambda = [v = load()]() mutable -> vt::ValueTask<int> { co_return co_await v; };
+  std::vector<vt::ValueTask<int>> batch;
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: value task stored in local container 'batch'; {{.*}}
+  auto consume_all = [all = std::move(batch)]() mutable -> vt::ValueTask<int> {
+    int sum = 0;
+    for (auto &part : all)
+      sum += co_await std::move(part);
+    co_return sum;
+  };
+  (void)consume_all;
   (void)lambda;
   (void)ref;
   (void)maybe_local;
