@@ -4,6 +4,7 @@
 #define VTLINT_CHECKS_RESULTBEFORECOMPLETIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AnalysableFunctions.h"
 #include "utils/ConsumptionAnalysis.h"
 #include "utils/ValueTaskTypes.h"
 

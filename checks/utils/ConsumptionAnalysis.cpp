@@ -33,13 +33,8 @@
 #include <deque>
 #include <optional>
 
-using namespace clang::ast_matchers;
-
 namespace clang::tidy::valuetask {
 namespace {
-
-constexpr llvm::StringLiteral FunctionId = "vt-analysed-function";
-constexpr llvm::StringLiteral LambdaId = "vt-analysed-lambda";
 
 /// A generous bound on block visits: the lattice is finite, so hitting it
 /// means a bug; the function is then skipped rather than looping forever.
@@ -450,26 +445,6 @@ ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
   return ConsumptionFlow(*Cfg, Body, Context, std::move(Tracked),
                          std::move(Events), Types)
       .run();
-}
-
-void matchAnalysableFunctions(MatchFinder &Finder,
-                              MatchFinder::MatchCallback *Check) {
-  const auto LambdaCallOperator =
-      cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
-  const auto OwnFunction =
-      functionDecl(isDefinition(), unless(isImplicit()),
-                   unless(isInstantiated()),
-                   unless(LambdaCallOperator));
-  Finder.addMatcher(OwnFunction.bind(FunctionId), Check);
-  Finder.addMatcher(lambdaExpr(unless(isInTemplateInstantiation())).bind(LambdaId),
-                    Check);
-}
-
-const FunctionDecl *
-analysableFunction(const MatchFinder::MatchResult &Result) {
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
-    return Lambda->getCallOperator();
-  return Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
 }
 
 } // namespace clang::tidy::valuetask

@@ -16,7 +16,6 @@
 
 #include "utils/ValueTaskTypes.h"
 #include "clang/AST/Decl.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include <vector>
 
 namespace clang::tidy::valuetask {
@@ -54,16 +53,6 @@ struct ConsumptionFindings {
 ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
                                        ASTContext &Context,
                                        const ValueTaskTypes &Types);
-
-/// Registers, on behalf of \p Check, matchers that yield each function
-/// worth analysing exactly once: ordinary functions, primary templates
-/// (never their instantiations) and each lambda's call operator.
-void matchAnalysableFunctions(ast_matchers::MatchFinder &Finder,
-                              ast_matchers::MatchFinder::MatchCallback *Check);
-
-/// The function bound by matchAnalysableFunctions, or null.
-const FunctionDecl *
-analysableFunction(const ast_matchers::MatchFinder::MatchResult &Result);
 
 } // namespace clang::tidy::valuetask
 

@@ -21,7 +21,7 @@ bool isStdFunctionNamed(const NamedDecl *D,
 /// an unresolved name.
 bool isValueCategoryCall(const CallExpr &Call) {
   static constexpr std::initializer_list<StringRef> Names = {
-      "move", "forward", "move_if_noexcept", "as_const"};
+      "move", "forward", "move_if_noexcept"};
   if (Call.getNumArgs() != 1)
     return false;
   if (const FunctionDecl *Callee = Call.getDirectCallee())

@@ -1,0 +1,34 @@
+//===--- AnalysableFunctions.cpp - the functions the flow checks analyse ===//
+
+#include "utils/AnalysableFunctions.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::valuetask {
+
+static constexpr llvm::StringLiteral FunctionId = "vt-analysed-function";
+static constexpr llvm::StringLiteral LambdaId = "vt-analysed-lambda";
+
+void matchAnalysableFunctions(MatchFinder &Finder,
+                              MatchFinder::MatchCallback *Check) {
+  const auto LambdaCallOperator =
+      cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
+  const auto OwnFunction =
+      functionDecl(isDefinition(), unless(isImplicit()),
+                   unless(isInstantiated()),
+                   unless(LambdaCallOperator));
+  Finder.addMatcher(OwnFunction.bind(FunctionId), Check);
+  Finder.addMatcher(lambdaExpr(unless(isInTemplateInstantiation())).bind(LambdaId),
+                    Check);
+}
+
+const FunctionDecl *
+analysableFunction(const MatchFinder::MatchResult &Result) {
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
+    return Lambda->getCallOperator();
+  return Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
+}
+
+} // namespace clang::tidy::valuetask
