@@ -105,6 +105,20 @@ std::string templateArgumentsText(const FunctionDecl &Function,
   return Text.empty() ? "<>" : Text;
 }
 
+/// The task type in the namespace of \p ValueTask (`::vt::Task` beside
+/// `::vt::ValueTask`), if one is configured.
+std::optional<StringRef> siblingTaskName(const CXXRecordDecl *ValueTask,
+                                         llvm::ArrayRef<std::string> Tasks) {
+  if (!ValueTask)
+    return std::nullopt;
+  std::string Qualified = "::" + ValueTask->getQualifiedNameAsString();
+  StringRef Namespace = StringRef(Qualified).rsplit("::").first;
+  for (const std::string &Task : Tasks)
+    if (StringRef(Task).rsplit("::").first == Namespace)
+      return StringRef(Task);
+  return std::nullopt;
+}
+
 /// A fix may only touch a function declared once, outside any macro.
 bool hasSingleDeclaration(const FunctionDecl &Function) {
   if (Function.getPreviousDecl() || Function.getMostRecentDecl() != &Function)
@@ -146,13 +160,13 @@ void AlwaysAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   QualType Return = Function->getReturnType();
   if (Return->isReferenceType() || !Types.isValueTask(Return))
     return;
-  StringRef Reason = findAlwaysAsyncReason(*Function, *Result.Context);
-  if (!Reason.empty())
-    diagnose(*Function, Lambda, Reason, *Result.Context);
+  if (std::optional<Finding> Found = findAlwaysAsync(*Function, *Result.Context))
+    diagnose(*Function, Lambda, *Found, *Result.Context);
 }
 
-StringRef AlwaysAsyncCheck::findAlwaysAsyncReason(const FunctionDecl &Function,
-                                                  ASTContext &Context) const {
+std::optional<AlwaysAsyncCheck::Finding>
+AlwaysAsyncCheck::findAlwaysAsync(const FunctionDecl &Function,
+                                  ASTContext &Context) const {
   const Stmt *Body = Function.getBody();
   if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
     if (!Coroutine->getBody())
@@ -163,19 +177,23 @@ StringRef AlwaysAsyncCheck::findAlwaysAsyncReason(const FunctionDecl &Function,
     // A body that cannot complete only throws (or never ends): it has no
     // synchronous path to speed up, and no asynchronous one either.
     if (!Paths || !Paths->CanComplete || Paths->CanCompleteWithoutAsyncPoint)
-      return {};
-    return EveryPathAwaits;
+      return std::nullopt;
+    return Finding{EveryPathAwaits, {}};
   }
   auto Returns = match(
       findAll(returnStmt(forCallable(equalsNode(&Function))).bind(ReturnId)),
       *Body, Context);
   if (Returns.empty())
-    return {};
-  for (const BoundNodes &Node : Returns)
-    if (!returnsWrappedTask(
-            Node.getNodeAs<ReturnStmt>(ReturnId)->getRetValue()))
-      return {};
-  return EveryReturnWrapsTask;
+    return std::nullopt;
+  Finding Found{EveryReturnWrapsTask, {}};
+  for (const BoundNodes &Node : Returns) {
+    std::optional<WrappedTask> Wrapped =
+        findWrappedTask(Node.getNodeAs<ReturnStmt>(ReturnId)->getRetValue());
+    if (!Wrapped)
+      return std::nullopt;
+    Found.Returns.push_back(*Wrapped);
+  }
+  return Found;
 }
 
 bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
@@ -195,12 +213,19 @@ bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
   return !Type->isDependentType() || namedClass(Type) != nullptr;
 }
 
-bool AlwaysAsyncCheck::returnsWrappedTask(const Expr *Returned) const {
+std::optional<AlwaysAsyncCheck::WrappedTask>
+AlwaysAsyncCheck::findWrappedTask(const Expr *Returned) const {
+  const Expr *Wrapper = nullptr;
   while (Returned) {
     Returned = Returned->IgnoreImplicit()->IgnoreParens();
     QualType Type = Returned->getType();
     if (Types.isTask(Type))
-      return true;
+      return WrappedTask{Wrapper, Returned};
+    // The outermost value task the user wrote (a cast or a temporary) is
+    // what a fix to the return type must remove.
+    if (!Wrapper && Types.isValueTask(Type) &&
+        isa<ExplicitCastExpr, CXXTemporaryObjectExpr>(Returned))
+      Wrapper = Returned;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Returned)) {
       Returned = Cast->getSubExpr();
     } else if (const auto *List = dyn_cast<InitListExpr>(Returned)) {
@@ -214,30 +239,24 @@ bool AlwaysAsyncCheck::returnsWrappedTask(const Expr *Returned) const {
                      ? Unresolved->getArg(0)
                      : nullptr;
     } else {
-      return false;
+      return std::nullopt;
     }
   }
-  return false;
+  return std::nullopt;
 }
 
 void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
-                                const LambdaExpr *Lambda, StringRef Reason,
+                                const LambdaExpr *Lambda, const Finding &Found,
                                 ASTContext &Context) {
-  // The task type living next to the value task type (vt::Task beside
+  // The task type beside the value task type (vt::Task beside
   // vt::ValueTask); without one, name the first configured task type and
   // offer no fix.
-  const CXXRecordDecl *ValueTask = namedClass(Function.getReturnType());
-  std::string ValueTaskName =
-      ValueTask ? "::" + ValueTask->getQualifiedNameAsString() : "";
-  StringRef Namespace = StringRef(ValueTaskName).rsplit("::").first;
-  std::optional<StringRef> Sibling;
-  for (const std::string &Task : Types.taskNames())
-    if (StringRef(Task).rsplit("::").first == Namespace)
-      Sibling = Task;
+  std::optional<StringRef> Sibling =
+      siblingTaskName(namedClass(Function.getReturnType()), Types.taskNames());
   StringRef TaskName = Sibling ? *Sibling
-                               : Types.taskNames().empty()
-                                     ? StringRef("::vt::Task")
-                                     : StringRef(Types.taskNames().front());
+                       : Types.taskNames().empty()
+                           ? StringRef("::vt::Task")
+                           : StringRef(Types.taskNames().front());
   std::string Suggested =
       TaskName.drop_front(2).str() + templateArgumentsText(Function, Context);
 
@@ -245,11 +264,11 @@ void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
       Lambda ? diag(Lambda->getBeginLoc(),
                     "lambda returns a value task but never completes "
                     "synchronously; %0: return %1 instead")
-                   << Reason << Suggested
+                   << Found.Reason << Suggested
              : diag(Function.getLocation(),
                     "function %0 returns a value task but never completes "
                     "synchronously; %1: return %2 instead")
-                   << &Function << Reason << Suggested;
+                   << &Function << Found.Reason << Suggested;
 
   bool Safe = Sibling && !Function.getLocation().isMacroID() &&
               (Lambda ? Lambda->hasExplicitResultType()
@@ -258,9 +277,40 @@ void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
       writtenValueTaskReturn(Function);
   if (!Safe || !Written || Written->getTemplateNameLoc().isMacroID())
     return;
+  std::optional<std::vector<FixItHint>> Unwraps =
+      unwrapFixes(Found.Returns, Context);
+  if (!Unwraps)
+    return;
   Diag << FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(Written->getTemplateNameLoc()),
-      unqualifiedName(TaskName));
+              CharSourceRange::getTokenRange(Written->getTemplateNameLoc()),
+              unqualifiedName(*Sibling))
+       << *Unwraps;
+}
+
+std::optional<std::vector<FixItHint>>
+AlwaysAsyncCheck::unwrapFixes(llvm::ArrayRef<WrappedTask> Returns,
+                              const ASTContext &Context) const {
+  // `return vt::ValueTask<int>(make_task());` must become
+  // `return make_task();` once the function returns the task type; an
+  // implicit conversion needs no edit.
+  std::vector<FixItHint> Fixes;
+  for (const WrappedTask &Return : Returns) {
+    if (!Return.Wrapper)
+      continue;
+    SourceRange Wrapper = Return.Wrapper->getSourceRange();
+    SourceRange Task = Return.Task->getSourceRange();
+    if (Wrapper.getBegin().isMacroID() || Wrapper.getEnd().isMacroID() ||
+        Task.getBegin().isMacroID() || Task.getEnd().isMacroID())
+      return std::nullopt;
+    StringRef TaskText = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(Task), Context.getSourceManager(),
+        Context.getLangOpts());
+    if (TaskText.empty())
+      return std::nullopt;
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Wrapper), TaskText));
+  }
+  return Fixes;
 }
 
 } // namespace clang::tidy::valuetask

@@ -5,6 +5,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/ValueTaskTypes.h"
+#include <optional>
+#include <vector>
 
 namespace clang::tidy::valuetask {
 
@@ -34,13 +36,26 @@ public:
   }
 
 private:
-  /// Why \p Function never completes synchronously, or empty if it may.
-  StringRef findAlwaysAsyncReason(const FunctionDecl &Function,
-                                  ASTContext &Context) const;
+  /// A returned task, and the value task written around it (null when the
+  /// conversion is implicit), which a fix must unwrap.
+  struct WrappedTask {
+    const Expr *Wrapper;
+    const Expr *Task;
+  };
+  struct Finding {
+    StringRef Reason;
+    std::vector<WrappedTask> Returns; // Plain functions only.
+  };
+
+  std::optional<Finding> findAlwaysAsync(const FunctionDecl &Function,
+                                         ASTContext &Context) const;
   bool isAsyncPoint(const Expr &Await) const;
-  bool returnsWrappedTask(const Expr *Returned) const;
+  std::optional<WrappedTask> findWrappedTask(const Expr *Returned) const;
   void diagnose(const FunctionDecl &Function, const LambdaExpr *Lambda,
-                StringRef Reason, ASTContext &Context);
+                const Finding &Found, ASTContext &Context);
+  std::optional<std::vector<FixItHint>>
+  unwrapFixes(llvm::ArrayRef<WrappedTask> Returns,
+              const ASTContext &Context) const;
 
   const ValueTaskTypes Types;
 };

@@ -1,6 +1,8 @@
 // REQUIRES: checks
 // RUN: %check_clang_tidy %s valuetask-always-async %t -- \
 // RUN:   -config="{CheckOptions: {ValueTaskTypes: '::vt::ValueTask;::net::Lazy', TaskTypes: '::vt::Task;::net::Shared'}}"
+// The fixed file still compiles:
+// RUN: %cxx -fsyntax-only %t.cpp
 
 #include <vt/vt.hpp>
 
@@ -19,6 +21,7 @@ net::Lazy<int> wraps_shared() {
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: function 'wraps_shared' returns a value task but never completes synchronously; every return wraps a task: return net::Shared<int> instead [valuetask-always-async]
   // CHECK-FIXES: net::Shared<int> wraps_shared() {
   return net::Lazy<int>(net::start());
+  // CHECK-FIXES: return net::start();
 }
 
 net::Lazy<int> ready() { return net::Lazy<int>(7); }
@@ -35,6 +38,7 @@ other::Deferred<int> wraps_vt_task(vt::Task<int> task) {
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: function 'wraps_vt_task' returns a value task but never completes synchronously; every return wraps a task: return vt::Task<int> instead [valuetask-always-async]
   // CHECK-FIXES: other::Deferred<int> wraps_vt_task(vt::Task<int> task) {
   return other::Deferred<int>(task);
+  // CHECK-FIXES: return other::Deferred<int>(task);
 }
 
 // vt::ValueTask is still a value task with the option set.

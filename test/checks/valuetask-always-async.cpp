@@ -1,11 +1,14 @@
 // REQUIRES: checks
 // RUN: %check_clang_tidy %s valuetask-always-async %t
+// The fixed file still compiles:
+// RUN: %cxx -fsyntax-only %t.cpp
 
 #include <vt/vt.hpp>
 
 #include <chrono>
 #include <coroutine>
 #include <stdexcept>
+#include <utility>
 
 struct User {
   int id;
@@ -126,18 +129,33 @@ vt::ValueTask<int> wraps_task() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'wraps_task' returns a value task but never completes synchronously; every return wraps a task: return vt::Task<int> instead [valuetask-always-async]
   // CHECK-FIXES: vt::Task<int> wraps_task() {
   return vt::ValueTask<int>(fetch());
+  // CHECK-FIXES: return fetch();
 }
 
 vt::ValueTask<int> converts_task_implicitly() {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'converts_task_implicitly' {{.*}} every return wraps a task: return vt::Task<int> instead
+  // CHECK-FIXES: vt::Task<int> converts_task_implicitly() {
   return fetch();
 }
 
 vt::ValueTask<int> wraps_on_every_return(bool first, vt::Task<int> held) {
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'wraps_on_every_return' {{.*}}
+  // CHECK-FIXES: vt::Task<int> wraps_on_every_return(bool first, vt::Task<int> held) {
   if (first)
     return {fetch()};
-  return vt::ValueTask<int>{held};
+  // CHECK-FIXES: return {fetch()};
+  if (held.is_completed())
+    return static_cast<vt::ValueTask<int>>(vt::ValueTask<int>(held));
+  // CHECK-FIXES: return held;
+  return vt::ValueTask<int>{std::move(held)};
+  // CHECK-FIXES: return std::move(held);
+}
+
+#define WRAP_TASK(task) vt::ValueTask<int>(task)
+vt::ValueTask<int> wraps_in_a_macro() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'wraps_in_a_macro' {{.*}} every return wraps a task
+  // CHECK-FIXES: vt::ValueTask<int> wraps_in_a_macro() {
+  return WRAP_TASK(fetch());
 }
 
 // ---- spelling, declarations and the fix-it -------------------------------
