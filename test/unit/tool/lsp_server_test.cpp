@@ -355,6 +355,25 @@ TEST(ServerConcurrency, ShutdownIsAnsweredDuringAnAnalysisWhoseResultIsDropped) 
   EXPECT_EQ(Output.find("publishDiagnostics"), std::string::npos);
 }
 
+TEST_F(ServerTest, SavingAnalysesEveryOpenDocumentAgain) {
+  start();
+  initialize();
+  open("BAD\n");
+  notify("textDocument/didOpen",
+         Object{{"textDocument", Object{{"uri", "file:///src/widget.h"}, {"languageId", "cpp"},
+                                        {"version", 1}, {"text", "int w;\n"}}}});
+  take();
+  int Before = Analyses;
+  notify("textDocument/didSave", Object{{"textDocument", Object{{"uri", "file:///src/widget.h"}}}});
+  std::vector<Value> Messages = take();
+  EXPECT_EQ(Analyses - Before, 2);
+  int Published = 0;
+  for (const Value &M : Messages)
+    if (M.getAsObject()->getString("method") == "textDocument/publishDiagnostics")
+      ++Published;
+  EXPECT_EQ(Published, 2);
+}
+
 TEST_F(ServerTest, CloseClearsDiagnostics) {
   start();
   initialize();

@@ -61,4 +61,12 @@ bool DocumentStore::isCurrent(llvm::StringRef Uri, int64_t Version) const {
   return It != Documents.end() && It->second.Version == Version;
 }
 
+std::vector<std::string> DocumentStore::uris() const {
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::vector<std::string> Result;
+  for (const auto &Entry : Documents)
+    Result.push_back(Entry.first);
+  return Result;
+}
+
 } // namespace vtlint::lsp

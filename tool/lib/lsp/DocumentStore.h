@@ -49,6 +49,8 @@ public:
   std::optional<Document> get(llvm::StringRef Uri) const;
   /// True while Uri is open at exactly Version.
   bool isCurrent(llvm::StringRef Uri, int64_t Version) const;
+  /// The URIs of every open document.
+  std::vector<std::string> uris() const;
 
 private:
   mutable std::mutex Lock; // Guards Documents.

@@ -203,10 +203,16 @@ void Server::didSave(const llvm::json::Value &Params) {
     logMessage(LogError, "textDocument/didSave: invalid params: " + Error);
     return;
   }
-  // Saving changes nothing in the text, but headers or the compile database
-  // may have changed on disk with it: analyse again, now.
-  if (Documents.get(P->Uri))
-    Scheduler.schedule(P->Uri, std::chrono::milliseconds(0));
+  // Saving changes nothing in the saved text, but the disk has changed: a
+  // saved header may change what every other open document includes (the
+  // analysis reads included files from disk). Analyse the saved document
+  // now and the others after the usual delay.
+  if (!Documents.get(P->Uri))
+    return;
+  for (const std::string &Uri : Documents.uris())
+    if (Uri != P->Uri)
+      Scheduler.schedule(Uri, Options.ChangeDelay);
+  Scheduler.schedule(P->Uri, std::chrono::milliseconds(0));
 }
 
 void Server::didClose(const llvm::json::Value &Params) {
