@@ -194,7 +194,9 @@ private:
       unsigned Index = 0;
       for (const CFGBlock::AdjacentBlock &Successor : Block->succs()) {
         if (const CFGBlock *Next = Successor.getReachableBlock())
-          mergeInto(*Next, refineOnEdge(*Block, Index, Exit));
+          mergeInto(*Next, isTryDispatch(*Next)
+                               ? thrown(Exit)
+                               : refineOnEdge(*Block, Index, Exit));
         ++Index;
       }
     }
@@ -323,11 +325,21 @@ private:
       auto Dispatch = DispatchBlocks.find(Try);
       if (Dispatch == DispatchBlocks.end())
         continue;
-      FlowState Thrown = State;
-      for (VarFacts &Facts : Thrown.Vars)
-        Facts.MaybeUnconsumed = false;
-      mergeInto(*Dispatch->second, Thrown);
+      mergeInto(*Dispatch->second, thrown(State));
     }
+  }
+
+  /// A `throw` in a try block is the one exception edge the CFG has.
+  static bool isTryDispatch(const CFGBlock &Block) {
+    return isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt());
+  }
+
+  /// The state on an exception edge: what was consumed stays consumed, but
+  /// leaking a value task only counts on paths that end normally.
+  static FlowState thrown(FlowState State) {
+    for (VarFacts &Facts : State.Vars)
+      Facts.MaybeUnconsumed = false;
+    return State;
   }
 
   llvm::ArrayRef<const CXXTryStmt *> enclosingTryBlocks(const Stmt *S) {

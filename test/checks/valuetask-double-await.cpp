@@ -2,7 +2,9 @@
 // REQUIRES: checks
 
 #include <vt/vt.hpp>
+#include <stdexcept>
 #include <utility>
+#include <vector>
 
 vt::ValueTask<int> fetch();
 bool cond();
@@ -11,6 +13,10 @@ void may_throw();
 void take(vt::ValueTask<int> task);
 void take_rvalue(vt::ValueTask<int> &&task);
 void look(const vt::ValueTask<int> &task);
+
+struct Holder {
+  explicit Holder(vt::ValueTask<int> task);
+};
 
 // ---- Positive cases -------------------------------------------------------
 
@@ -219,6 +225,37 @@ void moved_to_rvalue_reference_parameter_then_read() {
 // CHECK-NOTES: :[[@LINE-1]]:13: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
 // CHECK-NOTES: :[[@LINE-3]]:15: note: first consumed here
   (void)x;
+}
+
+vt::ValueTask<int> moved_into_a_constructor_then_awaited() {
+  auto v = fetch();
+  Holder holder(std::move(v));
+  co_return co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:17: note: first consumed here
+}
+
+void moved_into_a_container_then_read(std::vector<vt::ValueTask<int>> &tasks) {
+  auto v = fetch();
+  tasks.push_back(std::move(v));
+  (void)v.result();
+// CHECK-NOTES: :[[@LINE-1]]:11: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:19: note: first consumed here
+}
+
+vt::ValueTask<int> consumed_before_a_throw_and_read_in_handler() {
+  auto v = fetch();
+  int x = 0;
+  try {
+    x = co_await v;
+    if (x < 0)
+      throw std::runtime_error("negative");
+  } catch (const std::runtime_error &) {
+    x = v.result();
+// CHECK-NOTES: :[[@LINE-1]]:11: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-6]]:9: note: first consumed here
+  }
+  co_return x;
 }
 
 vt::ValueTask<int> result_under_check_then_unconditional_await() {

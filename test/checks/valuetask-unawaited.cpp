@@ -2,6 +2,7 @@
 // REQUIRES: checks
 
 #include <vt/vt.hpp>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 
@@ -244,6 +245,17 @@ vt::ValueTask<int> local_skipped_only_on_the_exception_path() {
   try {
     may_throw();
   } catch (...) {
+    co_return -1;
+  }
+  co_return co_await v;
+}
+
+vt::ValueTask<int> local_skipped_only_after_an_explicit_throw() {
+  auto v = fetch();
+  try {
+    if (cond())
+      throw std::runtime_error("no");
+  } catch (const std::runtime_error &) {
     co_return -1;
   }
   co_return co_await v;
