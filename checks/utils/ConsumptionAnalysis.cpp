@@ -220,7 +220,11 @@ private:
 
   FlowState refineOnEdge(const CFGBlock &From, unsigned SuccessorIndex,
                          FlowState State) const {
-    if (From.succ_size() != 2 || !From.getTerminatorStmt() || From.empty())
+    // A two-way branch on a condition: successor 0 is taken when the last
+    // evaluated expression is true (if, loops, ?:, and each && / || step).
+    const Stmt *Terminator = From.getTerminatorStmt();
+    if (From.succ_size() != 2 || !Terminator || isa<SwitchStmt>(Terminator) ||
+        !From.getTerminator().isStmtBranch() || From.empty())
       return State;
     std::optional<CFGStmt> Last = From.back().getAs<CFGStmt>();
     if (!Last)
@@ -237,14 +241,12 @@ private:
 
   FlowState transferBlock(const CFGBlock &Block, FlowState State) {
     for (const CFGElement &Element : Block) {
-      const Stmt *InTry = nullptr;
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-        InTry = S->getStmt();
-      if (InTry)
-        feedHandlers(InTry, State);
+      std::optional<CFGStmt> Statement = Element.getAs<CFGStmt>();
+      if (Statement)
+        feedHandlers(Statement->getStmt(), State);
       transferElement(Element, State);
-      if (InTry)
-        feedHandlers(InTry, State);
+      if (Statement)
+        feedHandlers(Statement->getStmt(), State);
     }
     return State;
   }
