@@ -17,11 +17,12 @@ bool isStdFunctionNamed(const NamedDecl *D,
 }
 
 /// std::move and friends only change the value category: the variable they
-/// name is what the caller consumes. In a template the callee may still be
-/// an unresolved name.
-bool isValueCategoryCall(const CallExpr &Call) {
-  static constexpr std::initializer_list<StringRef> Names = {
-      "move", "forward", "move_if_noexcept"};
+/// name is what the caller consumes (or, for std::as_const, inspects). In a
+/// template the callee may still be an unresolved name.
+bool isValueCategoryCall(const CallExpr &Call,
+                         std::initializer_list<StringRef> Names = {
+                             "move", "forward", "move_if_noexcept",
+                             "as_const"}) {
   if (Call.getNumArgs() != 1)
     return false;
   if (const FunctionDecl *Callee = Call.getDirectCallee())
@@ -29,7 +30,7 @@ bool isValueCategoryCall(const CallExpr &Call) {
   const auto *Lookup =
       dyn_cast<UnresolvedLookupExpr>(Call.getCallee()->IgnoreImpCasts());
   return Lookup && !Lookup->decls().empty() &&
-         llvm::all_of(Lookup->decls(), [](const NamedDecl *D) {
+         llvm::all_of(Lookup->decls(), [&](const NamedDecl *D) {
            return isStdFunctionNamed(D->getUnderlyingDecl(), Names);
          });
 }
@@ -45,15 +46,18 @@ const Expr *stripValueCategory(const Expr *E, bool *Moved = nullptr) {
       continue;
     }
     const Expr *Inner = nullptr;
+    bool IsMove = true;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
         Cast && Cast->getTypeAsWritten()->isRValueReferenceType())
       Inner = Cast->getSubExpr();
     else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && isValueCategoryCall(*Call))
+             Call && isValueCategoryCall(*Call)) {
       Inner = Call->getArg(0);
+      IsMove = !isValueCategoryCall(*Call, {"as_const"});
+    }
     if (!Inner)
       return E;
-    if (Moved)
+    if (Moved && IsMove)
       *Moved = true;
     E = Inner;
   }

@@ -136,6 +136,13 @@ int assert_before_the_read() {
   return v.result();
 }
 
+int check_through_std_as_const() {
+  auto v = fetch();
+  if (std::as_const(v).is_completed())
+    return v.result();
+  return 0;
+}
+
 int check_under_and() {
   auto v = fetch();
   if (cond() && v.is_completed())
