@@ -77,10 +77,23 @@ public:
 private:
   bool isValueTaskObject(const VarDecl *Var) const {
     QualType Type = Var->getType();
-    if (Var->isInvalidDecl() || Type->isReferenceType())
+    if (Var->isInvalidDecl() ||
+        (Type->isReferenceType() && !ownsTemporary(Var)))
       return false;
     return Type->isDependentType() ? isSpelledValueTask(Type)
                                    : Types.isValueTask(Type);
+  }
+
+  /// `auto &&v = fetch();` keeps the temporary alive as long as v: v owns
+  /// that value task just like a plain local would.
+  static bool ownsTemporary(const VarDecl *Var) {
+    const auto *Temporary = dyn_cast_or_null<MaterializeTemporaryExpr>(
+        Var->getInit() ? Var->getInit()->IgnoreParens() : nullptr);
+    if (const auto *Cleanups =
+            dyn_cast_or_null<ExprWithCleanups>(Var->getInit()))
+      Temporary = dyn_cast<MaterializeTemporaryExpr>(
+          Cleanups->getSubExpr()->IgnoreParens());
+    return Temporary && Temporary->getExtendingDecl() == Var;
   }
 
   /// `vt::ValueTask<T>` in a template: the arguments are unknown, but the

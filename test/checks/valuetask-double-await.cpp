@@ -64,6 +64,15 @@ vt::ValueTask<int> awaited_twice_in_a_row() {
   co_return x;
 }
 
+vt::ValueTask<int> lifetime_extended_temporary_awaited_twice() {
+  auto &&v = fetch();
+  int x = co_await v;
+  x += co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:11: note: first consumed here
+  co_return x;
+}
+
 vt::ValueTask<int> awaited_twice_through_std_move() {
   auto v = fetch();
   int x = co_await std::move(v);

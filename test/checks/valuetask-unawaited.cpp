@@ -108,6 +108,13 @@ vt::ValueTask<int> local_never_consumed() {
   co_return 0;
 }
 
+vt::ValueTask<int> lifetime_extended_temporary_never_consumed() {
+  const auto &v = fetch();
+// CHECK-NOTES: :[[@LINE-1]]:15: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE+1]]:3: note: 'v' goes out of scope here without being consumed
+  co_return v.is_completed() ? 1 : 0;
+}
+
 int local_never_consumed_in_a_plain_function() {
   vt::ValueTask<int> v = fetch();
 // CHECK-NOTES: :[[@LINE-1]]:22: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
