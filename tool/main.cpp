@@ -13,8 +13,11 @@
 #include "lsp/LanguageServer.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 
 namespace cl = llvm::cl;
 
@@ -35,9 +38,10 @@ static cl::opt<std::string> ConfigFile(
     "config-file",
     cl::desc("Configuration file to use instead of the .clang-tidy files"),
     cl::value_desc("path"), cl::cat(VtlintCategory));
-static cl::opt<unsigned> Jobs(
+// A string, validated below: llvm::cl would print its own multi-line error.
+static cl::opt<std::string> Jobs(
     "j", cl::desc("Translation units analysed in parallel (default: cores)"),
-    cl::value_desc("N"), cl::init(0), cl::cat(VtlintCategory));
+    cl::value_desc("N"), cl::cat(VtlintCategory));
 static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
                           cl::cat(VtlintCategory));
 static cl::opt<std::string> Format(
@@ -89,6 +93,35 @@ EXIT STATUS:
 Documentation: docs/vtlint.md; CI set-ups: docs/ci.md.
 )");
 
+/// Runs Parse with stderr (fd 2) sent to an unlinked temporary file and
+/// returns what it wrote: llvm::cl reports some errors straight to
+/// llvm::errs(). Unlinked first, so --help exiting inside Parse leaves no
+/// file behind.
+static std::string captureStderr(const std::function<void()> &Parse) {
+  int TempFD = -1;
+  llvm::SmallString<128> TempPath;
+  if (llvm::sys::fs::createTemporaryFile("vtlint-args", "txt", TempFD,
+                                         TempPath)) {
+    Parse();
+    return "";
+  }
+  llvm::sys::fs::remove(TempPath);
+  llvm::errs().flush();
+  int SavedStderr = dup(STDERR_FILENO);
+  dup2(TempFD, STDERR_FILENO);
+  Parse();
+  llvm::errs().flush();
+  dup2(SavedStderr, STDERR_FILENO);
+  close(SavedStderr);
+  std::string Captured;
+  lseek(TempFD, 0, SEEK_SET);
+  char Chunk[4096];
+  for (ssize_t Got; (Got = read(TempFD, Chunk, sizeof Chunk)) > 0;)
+    Captured.append(Chunk, Got);
+  close(TempFD);
+  return Captured;
+}
+
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   cl::HideUnrelatedOptions(VtlintCategory);
@@ -108,19 +141,26 @@ int main(int argc, const char **argv) {
   }
 
   std::string ParseErrors;
-  llvm::raw_string_ostream ErrorStream(ParseErrors);
-  if (!cl::ParseCommandLineOptions(OwnArgs.size(), OwnArgs.data(),
-                                   "vtlint: value-task checks for C++ "
-                                   "coroutines, run in-process over a "
-                                   "compile database\n",
-                                   &ErrorStream)) {
+  bool Parsed = false;
+  std::string Printed = captureStderr([&] {
+    llvm::raw_string_ostream ErrorStream(ParseErrors);
+    Parsed = cl::ParseCommandLineOptions(
+        OwnArgs.size(), OwnArgs.data(),
+        "vtlint: value-task checks for C++ coroutines, run in-process over a "
+        "compile database\n",
+        &ErrorStream);
+  });
+  if (!Parsed) {
     // llvm::cl's own message, first line, as one "vtlint: error:" line.
-    llvm::StringRef First = llvm::StringRef(ParseErrors).split('\n').first.trim();
+    std::string AllErrors = Printed + ParseErrors;
+    llvm::StringRef First = llvm::StringRef(AllErrors).split('\n').first.trim();
     First.consume_front(llvm::sys::path::filename(argv[0]));
     First = First.ltrim(": ");
-    llvm::errs() << "vtlint: error: " << First << "\n";
+    llvm::errs() << "vtlint: error: "
+                 << (First.empty() ? "invalid command line" : First) << "\n";
     return vtlint::ExitBadInput;
   }
+  llvm::errs() << Printed;
 
   vtlint::DriverOptions Options;
   if (BuildPath.getNumOccurrences())
@@ -131,7 +171,12 @@ int main(int argc, const char **argv) {
     Options.Config.ChecksGlob = Checks;
   if (ConfigFile.getNumOccurrences())
     Options.Config.ConfigFile = ConfigFile;
-  Options.Jobs = Jobs;
+  if (Jobs.getNumOccurrences() &&
+      (llvm::StringRef(Jobs).getAsInteger(10, Options.Jobs) || Options.Jobs == 0)) {
+    llvm::errs() << "vtlint: error: bad -j '" << Jobs
+                 << "': expected a positive number of parallel jobs\n";
+    return vtlint::ExitBadInput;
+  }
   Options.Format = Format;
   if (Output.getNumOccurrences())
     Options.OutputFile = Output;

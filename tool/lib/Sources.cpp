@@ -27,24 +27,29 @@ std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef JsonPath) {
-  if (!llvm::sys::fs::exists(JsonPath))
-    return llvm::createStringError("compile database '" + JsonPath +
-                                   "' not found");
   std::string Error;
   auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
       JsonPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
-    return llvm::createStringError("cannot read compile database '" +
-                                   JsonPath + "': " + Error);
+    return llvm::createStringError("malformed compile database '" + JsonPath +
+                                   "': " + Error);
   return std::unique_ptr<clang::tooling::CompilationDatabase>(
       std::move(Database));
 }
 
 /// -p accepts the build directory or the JSON file itself.
-std::string databasePath(llvm::StringRef BuildPath) {
+llvm::Expected<std::string> databasePath(llvm::StringRef BuildPath) {
   llvm::SmallString<256> Path(absolute(BuildPath));
-  if (llvm::sys::fs::is_directory(Path))
+  if (!llvm::sys::fs::exists(Path))
+    return llvm::createStringError("build directory '" + Path +
+                                   "' does not exist");
+  if (llvm::sys::fs::is_directory(Path)) {
     llvm::sys::path::append(Path, DatabaseName);
+    if (!llvm::sys::fs::exists(Path))
+      return llvm::createStringError(
+          "no " + DatabaseName + " in '" + absolute(BuildPath) +
+          "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  }
   return Path.str().str();
 }
 
@@ -112,7 +117,10 @@ selectTranslationUnits(const SourceSelection &Selection) {
   } else {
     std::string JsonPath;
     if (Selection.BuildPath) {
-      JsonPath = databasePath(*Selection.BuildPath);
+      auto Found = databasePath(*Selection.BuildPath);
+      if (!Found)
+        return Found.takeError();
+      JsonPath = *Found;
     } else if (Files.empty()) {
       return llvm::createStringError(
           "no input: give -p BUILD_DIR, source files, or FILE -- FLAGS");
