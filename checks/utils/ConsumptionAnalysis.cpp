@@ -23,7 +23,7 @@
 #include "utils/ConsumptionAnalysis.h"
 #include "utils/ConsumptionEvents.h"
 #include "utils/ConsumptionState.h"
-#include "clang/AST/DeclTemplate.h"
+#include "utils/SpelledValueTask.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -80,8 +80,7 @@ private:
     if (Var->isInvalidDecl() ||
         (Type->isReferenceType() && !ownsTemporary(Var)))
       return false;
-    return Type->isDependentType() ? isSpelledValueTask(Type)
-                                   : Types.isValueTask(Type);
+    return isSpelledValueTask(Type.getNonReferenceType(), Types);
   }
 
   /// `auto &&v = fetch();` keeps the temporary alive as long as v: v owns
@@ -94,17 +93,6 @@ private:
       Temporary = dyn_cast<MaterializeTemporaryExpr>(
           Cleanups->getSubExpr()->IgnoreParens());
     return Temporary && Temporary->getExtendingDecl() == Var;
-  }
-
-  /// `vt::ValueTask<T>` in a template: the arguments are unknown, but the
-  /// class template is a value task whatever they turn out to be.
-  bool isSpelledValueTask(QualType Type) const {
-    const auto *Specialization = Type->getAs<TemplateSpecializationType>();
-    const auto *Template =
-        Specialization ? dyn_cast_or_null<ClassTemplateDecl>(
-                             Specialization->getTemplateName().getAsTemplateDecl())
-                       : nullptr;
-    return Template && Types.isValueTaskClass(Template->getTemplatedDecl());
   }
 
   const FunctionDecl &Function;

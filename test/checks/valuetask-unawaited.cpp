@@ -99,6 +99,19 @@ void discarded_in_a_template(T) {
 template void discarded_in_a_template<int>(int);
 template void discarded_in_a_template<long>(long);
 
+template <typename T> vt::ValueTask<T> make(T value);
+template <typename T> T identity(T value);
+
+template <typename T>
+void dependent_call_discarded_in_a_template(T value) {
+  make(value);
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task returned by 'make' is never awaited; a dropped value task loses its result and its errors: co_await it [valuetask-unawaited]
+  (void)make(value);
+// CHECK-NOTES: :[[@LINE-1]]:9: warning: value task returned by 'make' is never awaited; a dropped value task loses its result and its errors: co_await it [valuetask-unawaited]
+  identity(value);
+}
+template void dependent_call_discarded_in_a_template<int>(int);
+
 // ---- Unconsumed locals ----------------------------------------------------
 
 vt::ValueTask<int> local_never_consumed() {
