@@ -80,7 +80,17 @@ private:
     if (Var->isInvalidDecl() ||
         (Type->isReferenceType() && !ownsTemporary(Var)))
       return false;
-    return isSpelledValueTask(Type.getNonReferenceType(), Types);
+    return isSpelledValueTask(Type.getNonReferenceType(), Types) ||
+           deducedFromValueTaskCall(Var);
+  }
+
+  /// `auto v = make(value);` in a template: the call is not resolved yet,
+  /// but every function it can call returns a value task.
+  bool deducedFromValueTaskCall(const VarDecl *Var) const {
+    const auto *Call = dyn_cast_or_null<CallExpr>(
+        Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr);
+    return Var->getType()->isUndeducedAutoType() && Call &&
+           returnsSpelledValueTask(*Call, Types);
   }
 
   /// `auto &&v = fetch();` keeps the temporary alive as long as v: v owns
@@ -256,6 +266,10 @@ private:
     if (std::optional<CFGAutomaticObjDtor> Dtor =
             Element.getAs<CFGAutomaticObjDtor>()) {
       leaveScope(Dtor->getVarDecl(), Dtor->getTriggerStmt(), State);
+      return;
+    }
+    if (std::optional<CFGLifetimeEnds> End = Element.getAs<CFGLifetimeEnds>()) {
+      leaveScope(End->getVarDecl(), End->getTriggerStmt(), State);
       return;
     }
     std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
@@ -442,6 +456,9 @@ ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
     return {};
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
+  // Lifetime ends mark the scope exit of locals the CFG has no destructor
+  // for: a dependent type in a template, a trivially destructible type.
+  Options.AddLifetime = true;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Cfg = CFG::buildCFG(&Function, const_cast<Stmt *>(Body),
                                            &Context, Options);

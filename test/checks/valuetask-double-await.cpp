@@ -408,6 +408,18 @@ vt::ValueTask<T> dependent_value_task_awaited_twice(vt::ValueTask<T> p) {
 }
 template vt::ValueTask<int> dependent_value_task_awaited_twice<int>(vt::ValueTask<int>);
 
+template <typename T> vt::ValueTask<T> make(T value);
+
+template <typename T>
+vt::ValueTask<T> dependent_call_result_awaited_twice(T value) {
+  auto v = make(value);
+  T x = co_await v;
+  x += co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:9: note: first consumed here
+  co_return x;
+}
+
 template <typename T>
 void dependent_value_task_moved_twice(vt::ValueTask<T> p) {
   vt::ValueTask<T> first = std::move(p);

@@ -112,6 +112,15 @@ void dependent_call_discarded_in_a_template(T value) {
 }
 template void dependent_call_discarded_in_a_template<int>(int);
 
+template <typename T>
+vt::ValueTask<T> dependent_local_never_consumed(T value) {
+  auto v = make(value);
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE+2]]:3: note: 'v' goes out of scope here without being consumed
+  vt::ValueTask<T> w = make(value);
+  co_return co_await w;
+}
+
 // ---- Unconsumed locals ----------------------------------------------------
 
 vt::ValueTask<int> local_never_consumed() {
