@@ -11,12 +11,16 @@ of PATH as a JSON string. Commands:
 
   request ID METHOD [JSON]   send a request and wait for its response
   notify METHOD [JSON]       send a notification
+  send JSON                  send one whole message, framed, without waiting
   open PATH [VERSION [FROM]] textDocument/didOpen of PATH with its text, or
                              FROM's (an unsaved buffer), as cpp
   change PATH VERSION FROM   didChange: PATH's whole new text is FROM's
   raw TEXT                   send TEXT as is (\\r, \\n and \\uXXXX escapes)
   wait-diagnostics PATH      wait for the next publishDiagnostics for PATH
   close                      close the server's stdin
+  stop-reading               (first command only) close our end of the
+                             server's stdout before reading anything: a
+                             client that went away without a word
   wait-exit                  wait for the server to exit; print its code
 
 Every message the server sends is printed as one line, "<-- " and its JSON
@@ -71,8 +75,15 @@ class Session:
         self.server = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.inbox = queue.Queue()
         self.received = []
-        threading.Thread(target=read_messages, args=(self.server.stdout, self.inbox), daemon=True).start()
         self.output_ended = False
+
+    def start_reading(self):
+        threading.Thread(target=read_messages, args=(self.server.stdout, self.inbox), daemon=True).start()
+
+    def stop_reading(self):
+        """Closes our end of the server's output; nothing reads it any more."""
+        self.server.stdout.close()
+        self.inbox.put(None)
 
     def write(self, data):
         try:
@@ -151,6 +162,13 @@ def main():
 
     lines = [line[3:].rstrip("\n") for line in open(args.script, encoding="utf-8") if line.startswith("#> ")]
     session = Session(command, args.timeout)
+    # Closing a pipe another thread is reading would block on that read, so
+    # stop-reading happens before the reader thread exists.
+    if lines[:1] == ["stop-reading"]:
+        lines = lines[1:]
+        session.stop_reading()
+    else:
+        session.start_reading()
     for line in lines:
         line = expand(line, variables)
         verb, _, rest = line.partition(" ")
@@ -183,6 +201,8 @@ def main():
             session.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": pathlib.Path(path).absolute().as_uri(), "version": int(version)},
                 "contentChanges": [{"text": pathlib.Path(source).read_text(encoding="utf-8")}]}})
+        elif verb == "send":
+            session.send(json.loads(rest))
         elif verb == "raw":
             session.write(rest.encode("utf-8").decode("unicode_escape").encode("latin-1"))
         elif verb == "wait-diagnostics":
@@ -191,6 +211,8 @@ def main():
                              and m["params"]["uri"] == uri, f"diagnostics for {rest}")
         elif verb == "close":
             session.server.stdin.close()
+        elif verb == "stop-reading":
+            fail("stop-reading must be the script's first command")
         elif verb == "wait-exit":
             session.drain()
             try:

@@ -73,7 +73,11 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
 
   Server S(Writer, std::move(Analyze), std::move(ServerSettings));
   MessageReader Reader(std::cin);
-  return serve(Reader, S);
+  int ExitCode = serve(Reader, S);
+  // A client that closed its end makes our writes fail; LLVM streams abort
+  // when destroyed with an error pending, and that is not worth a crash.
+  ProtocolOut.clear_error();
+  return ExitCode;
 }
 
 } // namespace vtlint::lsp
