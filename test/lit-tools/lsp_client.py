@@ -26,10 +26,13 @@ of PATH as a JSON string. Commands:
 Every message the server sends is printed as one line, "<-- " and its JSON
 with sorted keys, in the order received; "exit code: N" at the end. Any
 wait longer than --timeout seconds fails the run (exit 1), as does a
-server that does not exit in time after "close" or "exit".
+server that does not exit in time after "close" or "exit". A watchdog ends
+the whole run (server included, exit 1) after --total-timeout seconds, so
+no mistake in a script or the server can hang a test run.
 """
 import argparse
 import json
+import os
 import pathlib
 import queue
 import re
@@ -130,6 +133,12 @@ class Session:
             print("<-- " + json.dumps(message, sort_keys=True), flush=True)
 
 
+def give_up(session, seconds):
+    print(f"lsp_client: the run took more than {seconds}s; killing the server", file=sys.stderr, flush=True)
+    session.server.kill()
+    os._exit(1)
+
+
 def expand(text, variables):
     def replace(match):
         kind, _, argument = match.group(1).rpartition(":")
@@ -153,6 +162,7 @@ def main():
     parser.add_argument("--script", required=True)
     parser.add_argument("--var", action="append", default=[])
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--total-timeout", type=float, default=600.0)
     parser.add_argument("server", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.server[1:] if args.server[:1] == ["--"] else args.server
@@ -162,6 +172,9 @@ def main():
 
     lines = [line[3:].rstrip("\n") for line in open(args.script, encoding="utf-8") if line.startswith("#> ")]
     session = Session(command, args.timeout)
+    watchdog = threading.Timer(args.total_timeout, give_up, args=(session, args.total_timeout))
+    watchdog.daemon = True
+    watchdog.start()
     # Closing a pipe another thread is reading would block on that read, so
     # stop-reading happens before the reader thread exists.
     if lines[:1] == ["stop-reading"]:
