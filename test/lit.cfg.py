@@ -62,3 +62,4 @@ if os.access(sarif_multitool, os.X_OK):
     config.available_features.add("sarif-validator")
     validate = os.path.join(src, "test", "lit-tools", "sarif_validate.py")
     config.substitutions.append(("%sarif_validate", f"python3 {validate} {sarif_multitool}"))
+    config.substitutions.append(("%sarif_multitool", sarif_multitool))
