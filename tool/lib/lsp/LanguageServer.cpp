@@ -2,8 +2,6 @@
 
 #include "LanguageServer.h"
 #include "Analyzer.h"
-#include "Report.h"
-#include "RuleCatalog.h"
 #include "Server.h"
 
 #include <csignal>
@@ -67,11 +65,7 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
     Request->UnsavedContents = Doc.Text;
     return analyzeFile(*Request, Settings);
   };
-  ServerOptions ServerSettings;
-  ServerSettings.DocUrl = [](llvm::StringRef Check) { return describeRule(Check).HelpUri; };
-  ServerSettings.Version = vtlintVersion().str();
-
-  Server S(Writer, std::move(Analyze), std::move(ServerSettings));
+  Server S(Writer, std::move(Analyze), ServerOptions{});
   MessageReader Reader(std::cin);
   int ExitCode = serve(Reader, S);
   // A client that closed its end makes our writes fail; LLVM streams abort

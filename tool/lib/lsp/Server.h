@@ -26,6 +26,8 @@
 #include "Finding.h"
 #include "JsonRpc.h"
 #include "Params.h"
+#include "Report.h"
+#include "RuleCatalog.h"
 #include "Transport.h"
 #include "llvm/Support/Error.h"
 #include <chrono>
@@ -47,8 +49,9 @@ using AnalyzeFunction = std::function<llvm::Expected<FileResult>(const Document 
 struct ServerOptions {
   /// How long after the last edit an analysis starts (the debounce).
   std::chrono::milliseconds ChangeDelay{250};
-  DocUrlFunction DocUrl;
-  std::string Version;
+  /// codeDescription.href: the check's page, the same link as SARIF's helpUri.
+  DocUrlFunction DocUrl = [](llvm::StringRef Check) { return describeRule(Check).HelpUri; };
+  std::string Version = vtlintVersion().str();
 };
 
 class Server {
