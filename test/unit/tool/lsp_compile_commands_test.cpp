@@ -83,12 +83,13 @@ TEST_F(CompileCommandsTest, BuildPathAndFixedFlagsWin) {
                                                       path("project/src/a.cpp")}));
 }
 
-TEST_F(CompileCommandsTest, WithoutDatabaseTheDefaultIsCxx20InTheFilesDirectory) {
+TEST_F(CompileCommandsTest, WithoutDatabaseTheDefaultIsCxx20AndTheRuntimeInTheFilesDirectory) {
   CompileCommands Commands({});
   llvm::Expected<AnalysisRequest> R = Commands.requestFor(path("elsewhere/b.cpp"));
   ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
-  EXPECT_EQ(R->CommandLine,
-            (std::vector<std::string>{"clang++", "-std=c++20", path("elsewhere/b.cpp")}));
+  EXPECT_EQ(R->CommandLine, (std::vector<std::string>{"clang++", "-std=c++20",
+                                                      "-I" VTLINT_TEST_RUNTIME_INCLUDE,
+                                                      path("elsewhere/b.cpp")}));
   EXPECT_EQ(R->Directory, path("elsewhere"));
 }
 

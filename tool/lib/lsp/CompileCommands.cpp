@@ -98,7 +98,14 @@ llvm::Expected<AnalysisRequest> CompileCommands::requestFor(llvm::StringRef File
       return Request;
     }
   }
-  return commandWithFlags(File, {DefaultStandardFlag.str()});
+  return commandWithFlags(File, defaultFlags());
+}
+
+std::vector<std::string> defaultFlags() {
+  std::vector<std::string> Flags{DefaultStandardFlag.str()};
+  if (llvm::sys::fs::is_directory(VTLINT_RUNTIME_INCLUDE_DIR))
+    Flags.push_back("-I" VTLINT_RUNTIME_INCLUDE_DIR);
+  return Flags;
 }
 
 } // namespace vtlint::lsp

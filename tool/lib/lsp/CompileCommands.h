@@ -8,9 +8,10 @@
 //     directory or its build/ subdirectory (where clangd looks too).
 // A file the database does not list (a header, a new file) gets the command
 // of its nearest listed neighbour, as clangd does. Without a database, or
-// when it yields nothing, the default is `clang++ -std=c++20 FILE` run in the
-// file's directory: the language the checks need, and the file's own
-// directory for its quoted includes.
+// when it yields nothing, the default is `clang++ -std=c++20 -I<vt> FILE`
+// run in the file's directory: the language the checks need, the vt
+// runtime's headers of the checkout vtlint was built from (when they are
+// still there), and the file's own directory for its quoted includes.
 // Databases are parsed once and reloaded when their file changes on disk.
 //
 //===----------------------------------------------------------------------===//
@@ -32,6 +33,9 @@
 namespace vtlint::lsp {
 
 inline constexpr llvm::StringLiteral DefaultStandardFlag = "-std=c++20";
+
+/// The flags used without a database (see above).
+std::vector<std::string> defaultFlags();
 
 struct CompileCommandSettings {
   std::optional<std::string> BuildPath; // -p: a directory or the JSON file
