@@ -236,7 +236,8 @@ TEST_F(ServerTest, EditsAreAnalysedAndFixedCodeClearsDiagnostics) {
   notify("textDocument/didChange",
          Object{{"textDocument", Object{{"uri", Uri}, {"version", 3}}},
                 {"contentChanges", llvm::json::Array{Object{{"text", "fine\n"}}}}});
-  Published = find(take(), "textDocument/publishDiagnostics");
+  Messages = take();
+  Published = find(Messages, "textDocument/publishDiagnostics");
   ASSERT_TRUE(Published);
   EXPECT_TRUE(Published->getArray("diagnostics")->empty());
 }
@@ -380,7 +381,8 @@ TEST_F(ServerTest, CloseClearsDiagnostics) {
   open("BAD\n");
   take();
   notify("textDocument/didClose", Object{{"textDocument", Object{{"uri", Uri}}}});
-  const Object *Published = find(take(), "textDocument/publishDiagnostics");
+  std::vector<Value> Messages = take();
+  const Object *Published = find(Messages, "textDocument/publishDiagnostics");
   ASSERT_TRUE(Published);
   EXPECT_TRUE(Published->getArray("diagnostics")->empty());
 }
