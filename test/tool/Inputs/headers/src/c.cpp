@@ -1,0 +1,2 @@
+#include "shared.h"
+int c() { return 3; }

@@ -1,0 +1,3 @@
+#include <vt/vt.hpp>
+vt::ValueTask<int> fetch();
+inline vt::ValueTask<int> Shared = fetch();
