@@ -7,7 +7,7 @@ import lit.formats
 config.name = "vtlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "lit-tools", "unit", "CMakeLists.txt"]
+config.excludes = ["Inputs", "lit-tools", "unit", "fuzz", "soak", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.vt_binary_root, "test")
 
