@@ -31,10 +31,12 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
+#include <mutex>
 
 namespace vtlint {
 namespace {
@@ -195,17 +197,13 @@ std::string describeError(const ClangTidyError &Error,
          std::to_string(At.Column) + ": error: " + Error.Message.Message;
 }
 
-} // namespace
-
-llvm::StringRef clangResourceDirectory() { return VTLINT_CLANG_RESOURCE_DIR; }
-
-FileResult analyzeFile(const AnalysisRequest &Request,
-                       const clang::tidy::ClangTidyOptions &Options) {
+FileResult analyzeUnprotected(const AnalysisRequest &Request,
+                              const clang::tidy::ClangTidyOptions &Options) {
   FileResult Result;
   Result.File = Request.File;
   if (Request.CommandLine.empty()) {
     Result.Compiled = false;
-    Result.FirstError = "no compile command";
+    Result.FirstError = "error: no compile command";
     return Result;
   }
 
@@ -253,7 +251,28 @@ FileResult analyzeFile(const AnalysisRequest &Request,
   }
   if (!Succeeded && Result.Compiled) {
     Result.Compiled = false;
-    Result.FirstError = "the compiler could not process the file";
+    Result.FirstError = "error: the compiler could not process the file";
+  }
+  return Result;
+}
+
+} // namespace
+
+llvm::StringRef clangResourceDirectory() { return VTLINT_CLANG_RESOURCE_DIR; }
+
+FileResult analyzeFile(const AnalysisRequest &Request,
+                       const clang::tidy::ClangTidyOptions &Options) {
+  // A crash in clang or in a check fails this translation unit, not the
+  // whole run (or the language server): the others are still analysed.
+  static std::once_flag EnableRecovery;
+  std::call_once(EnableRecovery, [] { llvm::CrashRecoveryContext::Enable(); });
+  FileResult Result;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Result = analyzeUnprotected(Request, Options); })) {
+    Result = FileResult();
+    Result.File = Request.File;
+    Result.Compiled = false;
+    Result.FirstError = "error: vtlint crashed while analysing this file";
   }
   return Result;
 }

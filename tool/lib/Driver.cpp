@@ -2,7 +2,8 @@
 //
 // The run, in order, so that every bad input is found before anything is
 // analysed or written:
-//  1. validate the format, the shard, the checks and the --config-file;
+//  1. validate the format, the shard, the output locations, the checks and
+//     the --config-file;
 //  2. select the translation units (database, files, shard) and check that
 //     each is readable; load the baseline;
 //  3. resolve every file's configuration (a malformed .clang-tidy stops the
@@ -22,6 +23,8 @@
 #include "Fixes.h"
 #include "Progress.h"
 #include "Report.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <set>
@@ -29,6 +32,25 @@
 
 namespace vtlint {
 namespace {
+
+/// The directory of an output file must exist: checked before the analysis
+/// so that a typo costs nothing and nothing is written.
+llvm::Error checkWritableLocation(const std::optional<std::string> &Path,
+                                  llvm::StringRef Option) {
+  if (!Path)
+    return llvm::Error::success();
+  llvm::SmallString<256> Absolute(*Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::StringRef Directory = llvm::sys::path::parent_path(Absolute);
+  if (llvm::sys::fs::is_directory(*Path))
+    return llvm::createStringError("cannot write " + Option + " '" + *Path +
+                                   "': is a directory");
+  if (!llvm::sys::fs::is_directory(Directory))
+    return llvm::createStringError("cannot write " + Option + " '" + *Path +
+                                   "': directory '" + Directory +
+                                   "' does not exist");
+  return llvm::Error::success();
+}
 
 int fail(llvm::raw_ostream &Err, llvm::Error Error) {
   Err << "vtlint: error: " << llvm::toString(std::move(Error)) << "\n";
@@ -91,6 +113,11 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
       return fail(Err, Parsed.takeError());
     Part = *Parsed;
   }
+  for (auto [Path, Option] : {std::pair(&Options.OutputFile, "--output"),
+                              std::pair(&Options.WriteBaselineFile,
+                                        "--write-baseline")})
+    if (llvm::Error Error = checkWritableLocation(*Path, Option))
+      return fail(Err, std::move(Error));
   auto Config = Configuration::create(Options.Config);
   if (!Config)
     return fail(Err, Config.takeError());

@@ -3,14 +3,41 @@
 // units analysed on several threads at once give the same results.
 #include "Analyzer.h"
 #include "Configuration.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <gtest/gtest.h>
+#include <cstdlib>
 #include <thread>
 
 namespace vtlint {
 namespace {
+
+// A check that aborts, registered only in this test binary, standing in
+// for a bug in clang or in a real check.
+class CrashingCheck : public clang::tidy::ClangTidyCheck {
+public:
+  using ClangTidyCheck::ClangTidyCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override {
+    Finder->addMatcher(clang::ast_matchers::translationUnitDecl().bind("unit"), this);
+  }
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &) override {
+    std::abort();
+  }
+};
+
+class CrashingModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CrashingCheck>("vtlinttest-crash");
+  }
+};
+
+clang::tidy::ClangTidyModuleRegistry::Add<CrashingModule>
+    CrashingRegistration("vtlinttest-module", "A check that crashes.");
 
 constexpr const char *StoredGlobal = R"(#include <vt/vt.hpp>
 vt::ValueTask<int> fetch();
@@ -92,6 +119,14 @@ TEST_F(AnalyzerTest, ChecksGlobAndConfigurationReachTheChecks) {
   auto Result = analyzeFile(request(File), **Config);
   ASSERT_TRUE(static_cast<bool>(Result));
   EXPECT_TRUE(Result->Findings.empty());
+}
+
+TEST_F(AnalyzerTest, ACrashFailsOnlyThatUnit) {
+  std::string File = write("a.cpp", StoredGlobal);
+  FileResult Crashed = analyzeFile(request(File), options("vtlinttest-crash"));
+  EXPECT_FALSE(Crashed.Compiled);
+  EXPECT_EQ(Crashed.FirstError, "error: vtlint crashed while analysing this file");
+  EXPECT_EQ(analyzeFile(request(File), options()).Findings.size(), 1u);
 }
 
 TEST_F(AnalyzerTest, ParallelUnitsGiveTheSameResults) {
