@@ -14,10 +14,12 @@
 
 #include <coroutine>
 #include <exception>
+#include <source_location>
 #include <type_traits>
 #include <utility>
 
 #include <vt/detail/frame_allocator.hpp>
+#include <vt/detail/profile_site.hpp>
 #include <vt/detail/scheduling.hpp>
 #include <vt/detail/task_state.hpp>
 #include <vt/errors.hpp>
@@ -95,14 +97,19 @@ public:
     if (state_ != nullptr)
       state_->add_ref();
   }
-  Task(Task &&other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
+  Task(Task &&other) noexcept
+      : state_(std::exchange(other.state_, nullptr)),
+        profile_site_(std::exchange(other.profile_site_, nullptr)) {}
   Task &operator=(Task other) noexcept {
     std::swap(state_, other.state_);
+    std::swap(profile_site_, other.profile_site_);
     return *this;
   }
   ~Task() {
-    if (state_ != nullptr)
+    if (state_ != nullptr) {
+      note_inspection(); // never inspected: the call still counts
       state_->release();
+    }
   }
 
   bool valid() const noexcept { return state_ != nullptr; }
@@ -135,15 +142,27 @@ private:
   friend struct detail::TaskAccess;
 
   /// Takes over one reference the caller already holds.
-  explicit Task(detail::TaskState<T> *adopted) noexcept : state_(adopted) {}
+  explicit Task(detail::TaskState<T> *adopted, detail::ProfileSite *site = nullptr) noexcept
+      : state_(adopted), profile_site_(site) {}
 
+  /// Every look at the task goes through here, so the first one is the
+  /// moment vt::profile records (vt/detail/profile_site.hpp, step 2).
   detail::TaskState<T> &state() const {
     if (state_ == nullptr)
       throw InvalidOperationError("vt::Task: operation on an empty task handle");
+    note_inspection();
     return *state_;
   }
 
+  void note_inspection() const noexcept {
+    if (profile_site_ != nullptr) [[unlikely]]
+      detail::record_call(std::exchange(profile_site_, nullptr), state_->is_completed());
+  }
+
   detail::TaskState<T> *state_ = nullptr;
+  /// The profiled call this handle came from, until its first inspection
+  /// (null when profiling is off, in copies, and afterwards).
+  mutable detail::ProfileSite *profile_site_ = nullptr;
 };
 
 namespace detail {
@@ -153,8 +172,8 @@ namespace detail {
 struct TaskAccess {
   /// Takes over one reference the caller already holds.
   template <typename T>
-  static Task<T> adopt(TaskState<T> *state) noexcept {
-    return Task<T>(state);
+  static Task<T> adopt(TaskState<T> *state, ProfileSite *site = nullptr) noexcept {
+    return Task<T>(state, site);
   }
   /// The state of a non-empty task (throws for an empty handle).
   template <typename T>
@@ -189,9 +208,11 @@ public:
 template <typename T>
 class TaskPromise final : public TaskPromiseBase<T> {
 public:
-  Task<T> get_return_object() noexcept {
+  /// `where` names the coroutine (a defaulted argument takes the caller's
+  /// location): the profiling site.
+  Task<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
     this->add_ref();
-    return TaskAccess::adopt<T>(this);
+    return TaskAccess::adopt<T>(this, profile_task_call(where));
   }
   template <typename U = T>
     requires std::is_convertible_v<U &&, T>
@@ -206,9 +227,9 @@ private:
 template <>
 class TaskPromise<void> final : public TaskPromiseBase<void> {
 public:
-  Task<void> get_return_object() noexcept {
+  Task<void> get_return_object(std::source_location where = std::source_location::current()) noexcept {
     this->add_ref();
-    return TaskAccess::adopt<void>(this);
+    return TaskAccess::adopt<void>(this, profile_task_call(where));
   }
   void return_void() noexcept { this->emplace_value(); }
 

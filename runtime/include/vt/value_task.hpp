@@ -19,11 +19,13 @@
 
 #include <coroutine>
 #include <cstdint>
+#include <source_location>
 #include <type_traits>
 #include <utility>
 #include <variant>
 
 #include <vt/detail/frame_allocator.hpp>
+#include <vt/detail/profile_site.hpp>
 #include <vt/detail/scheduling.hpp>
 #include <vt/detail/task_state.hpp>
 #include <vt/detail/value_task_source.hpp>
@@ -110,42 +112,60 @@ public:
   using promise_type = detail::ValueTaskPromise<T>;
   using value_type = T;
 
+  // The constructors a plain function returns through take the caller's
+  // location as a defaulted argument: it names the function for
+  // vt::profile (vt/detail/profile_site.hpp).
+
   /// Completed: T{} (ValueTask<void>: simply completed). No allocation.
-  ValueTask() noexcept(std::is_nothrow_default_constructible_v<detail::ReadySlot<T>>)
+  ValueTask(std::source_location where = std::source_location::current()) noexcept(
+      std::is_nothrow_default_constructible_v<detail::ReadySlot<T>>)
     requires std::is_default_constructible_v<detail::ReadySlot<T>>
-      : backing_(std::in_place_index<0>) {}
+      : backing_(std::in_place_index<0>), profile_site_(detail::profile_value_task_call(where)) {}
 
   /// Completed with `value`. No allocation.
   template <typename U = T>
     requires(!std::is_void_v<T> && std::is_constructible_v<detail::ReadySlot<T>, U &&> &&
              !std::is_same_v<std::remove_cvref_t<U>, ValueTask> &&
              !std::is_same_v<std::remove_cvref_t<U>, Task<T>>)
-  ValueTask(U &&value) noexcept(std::is_nothrow_constructible_v<detail::ReadySlot<T>, U &&>)
-      : backing_(std::in_place_index<0>, std::forward<U>(value)) {}
+  ValueTask(U &&value, std::source_location where = std::source_location::current()) noexcept(
+      std::is_nothrow_constructible_v<detail::ReadySlot<T>, U &&>)
+      : backing_(std::in_place_index<0>, std::forward<U>(value)),
+        profile_site_(detail::profile_value_task_call(where)) {}
 
   /// Backed by `task` (which may be pending).
-  ValueTask(Task<T> task) noexcept : backing_(std::in_place_index<1>, std::move(task)) {}
+  ValueTask(Task<T> task, std::source_location where = std::source_location::current()) noexcept
+      : backing_(std::in_place_index<1>, std::move(task)),
+        profile_site_(detail::profile_value_task_call(where)) {}
 
-  /// Backed by one version of a source (runtime use).
-  ValueTask(detail::FromSource, detail::ValueTaskSource<T> &source, std::uint64_t version) noexcept
-      : backing_(std::in_place_index<2>, &source, version) {}
+  /// Backed by one version of a source (runtime use); `site`: the profiled
+  /// ValueTask coroutine it comes from, if any.
+  ValueTask(detail::FromSource, detail::ValueTaskSource<T> &source, std::uint64_t version,
+            detail::ProfileSite *site = nullptr) noexcept
+      : backing_(std::in_place_index<2>, &source, version), profile_site_(site) {}
 
   ValueTask(const ValueTask &) = delete;
   ValueTask &operator=(const ValueTask &) = delete;
 
   /// The source is left consumed.
   ValueTask(ValueTask &&other) noexcept
-      : backing_(std::move(other.backing_)), consumed_(std::exchange(other.consumed_, true)) {}
+      : backing_(std::move(other.backing_)), consumed_(std::exchange(other.consumed_, true)),
+        profile_site_(std::exchange(other.profile_site_, nullptr)) {}
+  /// An overwritten value task that was never inspected (a default-built
+  /// placeholder, typically) is not counted as a call.
   ValueTask &operator=(ValueTask &&other) noexcept {
     if (this != &other) {
       report_if_dropped_pending();
       backing_ = std::move(other.backing_);
       consumed_ = std::exchange(other.consumed_, true);
+      profile_site_ = std::exchange(other.profile_site_, nullptr);
     }
     return *this;
   }
 
-  ~ValueTask() { report_if_dropped_pending(); }
+  ~ValueTask() {
+    note_inspection(); // never inspected: the call still counts
+    report_if_dropped_pending();
+  }
 
   bool is_completed() const { return status() != detail::TaskStatus::pending; }
   bool is_completed_successfully() const { return status() == detail::TaskStatus::succeeded; }
@@ -154,6 +174,7 @@ public:
 
   /// Consumes. Throws InvalidOperationError if not yet completed.
   T result() {
+    note_inspection();
     consume();
     if (!is_completed())
       throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
@@ -163,6 +184,7 @@ public:
 
   /// Consumes. The returned task may be awaited any number of times.
   Task<T> as_task() {
+    note_inspection();
     consume();
     switch (backing_.index()) {
     case 0: {
@@ -189,6 +211,7 @@ public:
 
 private:
   detail::TaskStatus status() const {
+    note_inspection();
     switch (backing_.index()) {
     case 0:
       return detail::TaskStatus::succeeded;
@@ -211,6 +234,7 @@ private:
   }
 
   detail::ValueTaskAwaiter<T> take_for_await() {
+    note_inspection();
     consume();
     if (auto *source = std::get_if<2>(&backing_))
       (void)(*source)->status(source->version()); // Rejects a stale version now.
@@ -232,8 +256,26 @@ private:
                                 "(awaited, result() or as_task())");
   }
 
+  /// Step 2 of vt/detail/profile_site.hpp: the first inspection records the
+  /// call, synchronous if the value task is complete by then.
+  void note_inspection() const noexcept {
+    if (profile_site_ != nullptr) [[unlikely]]
+      detail::record_call(std::exchange(profile_site_, nullptr), completed_for_profile());
+  }
+
+  bool completed_for_profile() const noexcept {
+    if (auto *task = std::get_if<1>(&backing_))
+      return task->valid() && detail::TaskAccess::state(*task).is_completed();
+    if (auto *source = std::get_if<2>(&backing_))
+      return *source && !(*source)->is_pending(source->version());
+    return true;
+  }
+
   detail::ValueTaskBacking<T> backing_;
   bool consumed_ = false;
+  /// The profiled call this value task came from, until its first
+  /// inspection (null when profiling is off).
+  mutable detail::ProfileSite *profile_site_ = nullptr;
 };
 
 namespace detail {
@@ -243,9 +285,11 @@ namespace detail {
 template <typename T>
 class ValueTaskPromiseBase : public TaskPromiseBase<T>, public ValueTaskSource<T> {
 public:
-  ValueTask<T> get_return_object() noexcept {
+  /// `where` names the coroutine (a defaulted argument takes the caller's
+  /// location): the profiling site.
+  ValueTask<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
     this->add_ref();
-    return ValueTask<T>(FromSource{}, *this, 0);
+    return ValueTask<T>(FromSource{}, *this, 0, profile_value_task_call(where));
   }
 
   TaskStatus status(std::uint64_t) const override { return TaskPromiseBase<T>::status(); }
