@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 5 once and gathers the rows into one table.
+#
+#   scripts/bench.sh BUILD            full run: writes docs/benchmarks.md and
+#                                     docs/benchmarks/*.png (make bench)
+#   scripts/bench.sh BUILD --smoke    tiny sizes, one iteration each, table
+#                                     only (make test: keeps them from rotting;
+#                                     nothing is timed or asserted on time)
+#
+# Steps: 1. each runtime benchmark binary (BUILD/bench/bin/bench-*) writes its
+# Google Benchmark JSON to BUILD/bench/raw/; 2. scripts/bench_rows.py turns
+# them into BUILD/bench/rows/runtime.json; 3. the lint benchmarks
+# (bench/lint/bench_lint.py) write BUILD/bench/rows/lint.json when vtlint is
+# built; 4. scripts/bench_report.py prints the table (and writes the page).
+# Any failing step fails the whole run.
+set -euo pipefail
+
+if [[ $# -lt 1 || $# -gt 2 || ( $# -eq 2 && "$2" != "--smoke" ) ]]; then
+  echo "usage: scripts/bench.sh BUILD [--smoke]" >&2
+  exit 2
+fi
+build=$1
+smoke=${2:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin="$build/bench/bin"
+if [[ ! -d "$bin" ]]; then
+  echo "bench: no benchmarks in $bin (is Google Benchmark installed? run 'make build BUILD=$build')" >&2
+  exit 2
+fi
+
+raw="$build/bench/raw"
+rows="$build/bench/rows"
+rm -rf "$raw" "$rows/runtime.json"
+mkdir -p "$raw" "$rows"
+
+for binary in "$bin"/bench-*; do
+  [[ -x "$binary" ]] || continue
+  name=$(basename "$binary")
+  echo "== $name${smoke:+ (smoke)}" >&2
+  args=(--benchmark_out="$raw/$name.json" --benchmark_out_format=json)
+  if [[ -n "$smoke" ]]; then
+    args+=(--smoke)
+  else
+    # Each benchmark runs for about a second (the sizes of issue 5 are per
+    # iteration; Google Benchmark picks how many iterations fit).
+    args+=(--benchmark_min_time=1)
+  fi
+  if ! timeout 1200 "$binary" "${args[@]}" >"$raw/$name.log" 2>&1; then
+    echo "bench: $name failed:" >&2
+    tail -20 "$raw/$name.log" >&2
+    exit 1
+  fi
+  if grep -q '"error_occurred": true' "$raw/$name.json"; then
+    echo "bench: $name: a benchmark reported an error:" >&2
+    grep -B2 '"error_message"' "$raw/$name.json" >&2
+    exit 1
+  fi
+done
+
+python3 "$root/scripts/bench_rows.py" --raw "$raw" --out "$rows/runtime.json"
+
+if [[ -x "$build/bin/vtlint" ]]; then
+  echo "== lint cost${smoke:+ (smoke)}" >&2
+  python3 "$root/bench/lint/bench_lint.py" --build "$build" ${smoke:+--smoke} >/dev/null
+else
+  echo "bench: $build/bin/vtlint not built: no lint-cost rows" >&2
+  rm -f "$rows/lint.json"
+fi
+
+if [[ -n "$smoke" ]]; then
+  python3 "$root/scripts/bench_report.py" --rows "$rows"
+else
+  python3 "$root/scripts/bench_report.py" --rows "$rows" --markdown "$root/docs/benchmarks.md" \
+    --charts "$root/docs/benchmarks" --notes "$root/bench/profile-notes.md"
+fi
