@@ -21,6 +21,7 @@
 #include "AtomicFile.h"
 #include "Baseline.h"
 #include "Fixes.h"
+#include "ProfileAdvice.h"
 #include "Progress.h"
 #include "Report.h"
 #include "llvm/Support/FileSystem.h"
@@ -102,7 +103,7 @@ std::vector<const Finding *> allFindings(const std::vector<FileResult> &Results)
 
 int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
               llvm::raw_ostream &Err) {
-  // 1. Options that need no file system.
+  // 1. Options, output locations, configuration.
   llvm::Expected<OutputFormat> Format = parseOutputFormat(Options.Format);
   if (!Format)
     return fail(Err, Format.takeError());
@@ -121,6 +122,13 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
   auto Config = Configuration::create(Options.Config);
   if (!Config)
     return fail(Err, Config.takeError());
+  std::optional<std::string> Profile;
+  if (Options.ProfileFile) {
+    auto Loaded = loadProfile(*Options.ProfileFile);
+    if (!Loaded)
+      return fail(Err, Loaded.takeError());
+    Profile = std::move(*Loaded);
+  }
 
   // 2. Inputs.
   auto Requests = selectTranslationUnits(Options.Sources);
@@ -141,6 +149,8 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
     auto Resolved = (*Config)->optionsFor(Request.File);
     if (!Resolved)
       return fail(Err, Resolved.takeError());
+    if (Profile)
+      applyProfile(*Resolved, *Profile, Options.Config.ChecksGlob.has_value());
     FileOptions.push_back(std::move(*Resolved));
   }
 
@@ -168,18 +178,19 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
                      [&](const Finding &F) { return Accepted->consume(F); });
       Result.Suppressed += Before - File.Findings.size();
     }
-  std::vector<bool> Fixed;
   if (Options.Fix) {
     auto Applied = applyFixes(allFindings(Result.Results));
     if (!Applied)
       return fail(Err, Applied.takeError());
-    Fixed = std::move(*Applied);
-    Result.Fixed = llvm::count(Fixed, true);
+    Result.Fixed = llvm::count(*Applied, true);
   }
 
   // 6. Output.
   std::string Rendered = renderReport(Result, *Format);
   std::string Summary = summaryLine(Result);
+  if (Profile)
+    if (std::optional<std::string> Note = staleProfileNote(*Profile, Result.Results))
+      Summary += "\n" + *Note;
   bool SummaryInReport = *Format == OutputFormat::Text;
   if (SummaryInReport && !Options.Quiet)
     Rendered += Summary + "\n";
