@@ -3,12 +3,16 @@ BUILD      ?= build
 BUILD_GCC  ?= build-gcc
 BUILD_TSAN ?= build-tsan
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 120
 JOBS       ?= $(shell nproc)
 LIT        := /usr/bin/python3 /usr/lib/llvm-19/build/utils/lit/lit.py
 LIT_FLAGS  ?= -sv
 CMAKE_GEN  := -G Ninja
 
-.PHONY: all deps build build-gcc build-tsan test test-unit test-lit test-gcc test-tsan demo clean
+.PHONY: all deps build build-gcc build-tsan build-asan build-fuzz test test-unit test-lit test-gcc test-tsan \
+        test-asan test-asan-tool test-fuzz-corpus fuzz soak demo clean
 
 all: build
 
@@ -37,6 +41,21 @@ $(BUILD_TSAN)/build.ninja: | deps
 build-tsan: deps $(BUILD_TSAN)/build.ninja
 	@cmake --build $(BUILD_TSAN) -j $(JOBS)
 
+$(BUILD_ASAN)/build.ninja: | deps
+	@cmake -S . -B $(BUILD_ASAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=address >/dev/null
+
+build-asan: deps $(BUILD_ASAN)/build.ninja
+	@cmake --build $(BUILD_ASAN) -j $(JOBS)
+
+# The full build (checks, vtlint) with ASan+UBSan, plus the libFuzzer targets.
+$(BUILD_FUZZ)/build.ninja: | deps
+	@cmake -S . -B $(BUILD_FUZZ) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_SANITIZE=address -DVT_FUZZ=ON >/dev/null
+
+build-fuzz: deps $(BUILD_FUZZ)/build.ninja
+	@cmake --build $(BUILD_FUZZ) -j $(JOBS)
+
 # Runs a build's GoogleTest binaries; $(1) is the build directory.
 define run_unit_tests
 	@set -e; for t in $(1)/unit/*_test; do \
@@ -56,11 +75,32 @@ test-gcc: build-gcc
 test-tsan: build-tsan
 	$(call run_unit_tests,$(BUILD_TSAN))
 	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_TSAN)/test
+	@bash scripts/soak.sh 10 $(BUILD_TSAN)
 
-test: test-unit test-lit test-gcc test-tsan
+# ASan+UBSan with leak detection: the runtime's tests, stress tests and soak.
+test-asan: build-asan
+	$(call run_unit_tests,$(BUILD_ASAN))
+	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_ASAN)/test
+	@bash scripts/soak.sh 10 $(BUILD_ASAN)
+
+# The checks' and vtlint's lit tests against the ASan+UBSan full build.
+test-asan-tool: build-fuzz
+	@$(LIT) $(LIT_FLAGS) --filter='checks/|tool/' $(BUILD_FUZZ)/test
+
+# Every fuzz target replays its checked-in corpus (crashes found included).
+test-fuzz-corpus: build-fuzz
+	@bash scripts/fuzz.sh replay $(BUILD_FUZZ)
+
+fuzz: build-fuzz
+	@bash scripts/fuzz.sh run $(BUILD_FUZZ) $(FUZZ_SECONDS)
+
+soak: build-tsan build-asan
+	@bash scripts/soak.sh $(SOAK_SECONDS) $(BUILD_TSAN) $(BUILD_ASAN)
+
+test: test-unit test-lit test-gcc test-tsan test-asan test-asan-tool test-fuzz-corpus
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_GCC) $(BUILD_TSAN) $(BUILD_ASAN)
+	rm -rf $(BUILD) $(BUILD_GCC) $(BUILD_TSAN) $(BUILD_ASAN) $(BUILD_FUZZ)

@@ -2,9 +2,11 @@
 
 #include "Fixes.h"
 #include "AtomicFile.h"
+#include "SourceText.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace vtlint {
 namespace {
@@ -36,6 +38,32 @@ bool takeWhole(const Finding &Found, llvm::StringMap<Replacements> &Taken) {
   return true;
 }
 
+/// True when Path's current text is still what Found was computed from, as
+/// far as its fixes can tell: the finding's line reads the same, and every
+/// edit's byte offset still falls on the line and column it had. A file
+/// changed during the run (an editor saved it) fails this unless the change
+/// left every fixed place exactly where it was.
+bool stillAsAnalysed(const SourceText &Current, llvm::StringRef Path,
+                     const Finding &Found) {
+  if (Found.Location.File == Path &&
+      Current.line(Found.Location.Line) != Found.SourceLine)
+    return false;
+  for (const FixEdit &Edit : Found.Fixes) {
+    if (Edit.File != Path)
+      continue;
+    if (Edit.Offset + Edit.Length > Current.text().size() ||
+        Current.lineAndColumn(Edit.Offset) !=
+            std::make_pair(Edit.Begin.Line, Edit.Begin.Column))
+      return false;
+  }
+  return true;
+}
+
+bool editsFile(const Finding &Found, llvm::StringRef Path) {
+  return llvm::any_of(Found.Fixes,
+                      [&](const FixEdit &Edit) { return Edit.File == Path; });
+}
+
 } // namespace
 
 llvm::Expected<std::vector<bool>>
@@ -54,6 +82,23 @@ applyFixes(const std::vector<const Finding *> &Findings) {
                                      "' to fix it: " +
                                      Buffer.getError().message());
     llvm::StringRef Original = (*Buffer)->getBuffer();
+    // The file may have changed since it was analysed: then its fixes could
+    // land in the wrong place, so it is left alone and reported.
+    SourceText Current(Original.str());
+    bool Unchanged = true;
+    for (size_t I = 0; I < Findings.size(); ++I)
+      if (Fixed[I] && editsFile(*Findings[I], Path) &&
+          !stillAsAnalysed(Current, Path, *Findings[I]))
+        Unchanged = false;
+    if (!Unchanged) {
+      llvm::errs() << "vtlint: warning: '" << Path
+                   << "' changed since it was analysed; its fixes were not "
+                      "applied (run vtlint again)\n";
+      for (size_t I = 0; I < Findings.size(); ++I)
+        if (editsFile(*Findings[I], Path))
+          Fixed[I] = false;
+      continue;
+    }
     llvm::Expected<std::string> Changed =
         clang::tooling::applyAllReplacements(Original, FileEdits.getValue());
     if (!Changed)

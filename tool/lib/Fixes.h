@@ -14,7 +14,10 @@ namespace vtlint {
 ///     edit overlaps an edit already taken is left unfixed;
 ///  2. an edit identical to one already taken (a header reached from two
 ///     translation units) is applied once;
-///  3. each changed file is rewritten atomically (AtomicFile.h).
+///  3. a file whose text no longer matches what was analysed at the fixed
+///     places (edited during the run) is left alone, with a warning on
+///     stderr, and its findings count as not fixed;
+///  4. each changed file is rewritten atomically (AtomicFile.h).
 /// Running it again on the fixed files changes nothing, because the checks
 /// no longer report what was fixed. Returns, per finding, whether it was
 /// fixed; an error only when a file cannot be read or written.
