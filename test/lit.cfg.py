@@ -30,21 +30,43 @@ config.substitutions.append(("%vtlib", runtime_lib))
 config.substitutions.append(("%runtime_include", runtime_include))
 config.substitutions.append(("%python", shutil.which("python3") or "python3"))
 
+
+def asan_wrapper(program):
+    """In an ASan build the plugin needs the ASan runtime inside the
+    uninstrumented clang-tidy that loads it: a script beside the build's
+    tests runs `program` with the runtime preloaded (leak detection off:
+    clang-tidy's own allocations are not ours to judge)."""
+    runtime = "/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.so"
+    wrapper = os.path.join(config.test_exec_root, "asan-" + os.path.basename(program))
+    os.makedirs(config.test_exec_root, exist_ok=True)
+    with open(wrapper, "w", encoding="utf-8") as script:
+        script.write("#!/bin/sh\n"
+                     f"LD_PRELOAD={runtime} ASAN_OPTIONS=detect_leaks=0${{ASAN_OPTIONS:+:$ASAN_OPTIONS}} "
+                     f"exec {program} \"$@\"\n")
+    os.chmod(wrapper, 0o755)
+    return wrapper
+
+
+def plugin_host(program):
+    return asan_wrapper(program) if "address" in config.vt_sanitizer_flags else program
+
+
 if config.vt_have_checks:
     config.available_features.add("checks")
     plugin = os.path.join(build, "lib", "libvaluetask-tidy.so")
+    clang_tidy = plugin_host(os.path.join(tools, "clang-tidy"))
     config.substitutions.append(("%plugin", plugin))
-    config.substitutions.append(("%clang_tidy", os.path.join(tools, "clang-tidy")))
+    config.substitutions.append(("%clang_tidy", clang_tidy))
     runner = os.path.join(src, "test", "lit-tools", "check_clang_tidy.py")
     config.substitutions.append(
-        ("%check_clang_tidy", f"python3 {runner} --clang-tidy {os.path.join(tools, 'clang-tidy')} "
+        ("%check_clang_tidy", f"python3 {runner} --clang-tidy {clang_tidy} "
                               f"--plugin {plugin} --include {runtime_include} --filecheck {os.path.join(tools, 'FileCheck')}"))
     # The plugin's version guard is shown by loading it into another
     # clang-tidy (%other_clang_tidy: no prefix clash with %clang_tidy).
     other_clang_tidy = "/usr/bin/clang-tidy-14"
     if os.path.exists(other_clang_tidy):
         config.available_features.add("clang-tidy-14")
-        config.substitutions.append(("%other_clang_tidy", other_clang_tidy))
+        config.substitutions.append(("%other_clang_tidy", plugin_host(other_clang_tidy)))
     vtlint = os.path.join(build, "bin", "vtlint")
     if os.path.exists(vtlint):
         config.available_features.add("vtlint")
