@@ -1,0 +1,55 @@
+//===--- profile_fuzzer.cpp - the vt::profile file parser ------------------===//
+//
+// The input is a profile file (docs/profile.md), as `vtlint --profile` and
+// the runtime's merge read it. A malformed one must be a one-line error,
+// never a crash; one that parses must round-trip: the formatted text parses
+// to the same entries and formats to the same text, and merging it into
+// itself doubles every count.
+//
+//===----------------------------------------------------------------------===//
+
+#include <vt/detail/profile_format.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+[[noreturn]] void fail(const char *what) {
+  std::fprintf(stderr, "fuzz: %s\n", what);
+  std::abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
+  std::string_view Text(reinterpret_cast<const char *>(Data), Size);
+  std::vector<vt::detail::ProfileEntry> Entries;
+  std::string Error;
+  if (!vt::detail::parse_profile(Text, Entries, Error)) {
+    if (Error.empty() || Error.find('\n') != std::string::npos)
+      fail("a rejected profile needs a one-line error");
+    return 0;
+  }
+  std::string Formatted = vt::detail::format_profile(Entries);
+  std::vector<vt::detail::ProfileEntry> Again;
+  if (!vt::detail::parse_profile(Formatted, Again, Error))
+    fail("a formatted profile does not parse again");
+  if (vt::detail::format_profile(Again) != Formatted)
+    fail("a profile does not round-trip");
+
+  std::vector<vt::detail::ProfileEntry> Doubled = Again;
+  vt::detail::merge_profile(Doubled, Again);
+  std::uint64_t Calls = 0, DoubledCalls = 0;
+  for (const auto &Entry : Again)
+    Calls += Entry.calls;
+  for (const auto &Entry : Doubled)
+    DoubledCalls += Entry.calls;
+  if (DoubledCalls != 2 * Calls && DoubledCalls >= Calls) // Unsigned wrap is not ours to judge.
+    fail("merging a profile into itself does not double its calls");
+  return 0;
+}
