@@ -30,6 +30,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 #include <fstream>
@@ -131,20 +132,36 @@ struct CacheKey {
 };
 struct CacheKeyHash {
   std::size_t operator()(const CacheKey &key) const noexcept {
-    std::size_t h = std::hash<const void *>()(key.function);
-    h = h * 31 + std::hash<const void *>()(key.file);
-    return h * 31 + key.line * 2 + static_cast<std::size_t>(key.kind);
+    // The strings' addresses are 1-aligned but distinct per place; mix them
+    // so that neighbouring literals land in different slots.
+    auto h = reinterpret_cast<std::uintptr_t>(key.function) * 0x9E3779B97F4A7C15ull;
+    h ^= reinterpret_cast<std::uintptr_t>(key.file) + (h >> 29);
+    h = (h ^ (key.line * 2u + static_cast<unsigned>(key.kind))) * 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 31));
   }
 };
 
 /// Interns a location; null for the runtime's own functions.
 ProfileSite *intern(const std::source_location &where, ProfiledKind kind) {
   // Per thread, by the addresses of the location's strings: no lock and no
-  // string hashing after the first call from each place.
+  // string hashing after the first call from each place. A small
+  // direct-mapped cache in front of the map answers the hot places with one
+  // compare.
+  struct Recent {
+    CacheKey key{};
+    ProfileSite *site = nullptr;
+  };
+  static constexpr std::size_t recent_slots = 64;
+  thread_local Recent recent[recent_slots];
   thread_local std::unordered_map<CacheKey, ProfileSite *, CacheKeyHash> cache;
   CacheKey key{where.function_name(), where.file_name(), where.line(), kind};
-  if (auto found = cache.find(key); found != cache.end())
+  Recent &slot = recent[CacheKeyHash()(key) % recent_slots];
+  if (slot.key == key)
+    return slot.site;
+  if (auto found = cache.find(key); found != cache.end()) {
+    slot = {key, found->second};
     return found->second;
+  }
 
   ProfileSite *site = nullptr;
   if (!is_runtime_file(where.file_name())) {
@@ -165,6 +182,7 @@ ProfileSite *intern(const std::source_location &where, ProfiledKind kind) {
     site = slot.get();
   }
   cache.emplace(key, site);
+  slot = {key, site};
   return site;
 }
 

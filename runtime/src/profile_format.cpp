@@ -404,21 +404,20 @@ bool parse_profile(std::string_view text, std::vector<ProfileEntry> &entries, st
 }
 
 void merge_profile(std::vector<ProfileEntry> &into, const std::vector<ProfileEntry> &more) {
-  std::map<std::tuple<const std::string &, const std::string &, const ProfiledKind &>, ProfileEntry *> index;
-  for (ProfileEntry &entry : into)
-    index.emplace(entry_key(entry), &entry);
+  // The index refers into `into` by position: keys are references to the
+  // entries' own strings, so reserve first (no reallocation afterwards).
   into.reserve(into.size() + more.size());
+  std::map<std::tuple<const std::string &, const std::string &, const ProfiledKind &>, std::size_t> index;
+  for (std::size_t i = 0; i < into.size(); ++i)
+    index.emplace(entry_key(into[i]), i);
   for (const ProfileEntry &entry : more) {
     auto found = index.find(entry_key(entry));
     if (found == index.end()) {
       into.push_back(entry);
-      // Rebuild: push_back may have moved the entries the index points to.
-      index.clear();
-      for (ProfileEntry &kept : into)
-        index.emplace(entry_key(kept), &kept);
+      index.emplace(entry_key(into.back()), into.size() - 1);
       continue;
     }
-    ProfileEntry &kept = *found->second;
+    ProfileEntry &kept = into[found->second];
     // Saturate rather than wrap: a counter that has run for ages stays
     // plausible instead of becoming tiny.
     kept.calls = kept.calls + entry.calls < kept.calls ? UINT64_MAX : kept.calls + entry.calls;

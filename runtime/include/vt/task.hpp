@@ -93,7 +93,12 @@ public:
   /// InvalidOperationError.
   Task() noexcept = default;
 
-  Task(const Task &other) noexcept : state_(other.state_) {
+  /// A copy takes over the profiling of a call not yet inspected: a
+  /// coroutine's return object may reach the caller as a copy (clang keeps
+  /// the original in the frame when the coroutine has non-trivial
+  /// parameters), and the caller's handle must be the one that counts.
+  Task(const Task &other) noexcept
+      : state_(other.state_), profile_site_(std::exchange(other.profile_site_, nullptr)) {
     if (state_ != nullptr)
       state_->add_ref();
   }
