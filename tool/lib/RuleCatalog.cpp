@@ -23,6 +23,18 @@ constexpr Entry Entries[] = {
      "A value task may be awaited, or its result() or as_task() taken, only "
      "once: its source is reused afterwards. Await it once, or call "
      "as_task() and await the task as often as needed."},
+    {"valuetask-low-sync-rate",
+     "A function returns a value task but its profile shows it rarely "
+     "completes synchronously.",
+     "Profile-guided: in the vt::profile given with --profile, the function "
+     "completed synchronously on fewer than MinSyncRate of its calls, so the "
+     "value task buys nothing; return a Task."},
+    {"valuetask-prefer-valuetask",
+     "A function returns a Task but its profile shows it mostly completes "
+     "synchronously.",
+     "Profile-guided: in the vt::profile given with --profile, the function "
+     "completed synchronously on at least PreferSyncRate of its calls, and "
+     "each Task allocates; return a ValueTask."},
     {"valuetask-result-before-completion",
      "result() is called on a value task not known to be complete.",
      "result() may only be read after is_completed() (or "
