@@ -2,20 +2,22 @@
 // missing a wake-up for work pushed while it was deciding to sleep.
 //
 // Protocol (waiter W, notifier N):
-//   W1. prepare_wait(): announce W (waiters_ + 1, seq_cst) and read the
-//       epoch.
+//   W1. prepare_wait(): announce W (waiters_ + 1), then a HEAVY fence
+//       (asymmetric_fence.hpp), then read the epoch.
 //   W2. Re-check every queue (and any other wake-up condition). If something
 //       is there: cancel_wait() and go do it.
 //   W3. commit_wait(epoch): under the mutex, sleep until the epoch moves.
 //   N1. Make the work visible (push it).
-//   N2. notify(): seq_cst fence, then read waiters_. Nobody announced: done.
+//   N2. notify(): LIGHT fence, then read waiters_. Nobody announced: done.
 //       Else bump the epoch under the mutex and signal the condition.
-// Why nothing is lost: W1 and N2 are seq_cst, so either N2 sees W's
-// announcement (then it bumps the epoch under the mutex, and W3 either sees
-// the new epoch or is already waiting and gets the signal), or W1 comes
-// after N2 in the single total order, and then W2's re-check sees the push
-// from N1. The cost for the notifier when nobody sleeps is one fence and
-// one load.
+// Why nothing is lost: N1-N2 and W1-W2 are the two halves of a store-load
+// race, ordered by the light/heavy fence pair exactly as two seq_cst fences
+// would order them: either N2 sees W's announcement (then it bumps the
+// epoch under the mutex, and W3 either sees the new epoch or is already
+// waiting and gets the signal), or W2's re-check sees the push from N1.
+// Cost: every push pays a compiler-only fence and one load (pushes are the
+// hot path); each sleep pays one membarrier system call (sleeping is the
+// slow path anyway). Without membarrier both fences are seq_cst fences.
 #pragma once
 
 #include <atomic>
@@ -23,12 +25,15 @@
 #include <cstdint>
 #include <mutex>
 
+#include "asymmetric_fence.hpp"
+
 namespace vt::detail {
 
 class Notifier {
 public:
   std::uint64_t prepare_wait() noexcept {
-    waiters_.fetch_add(1, std::memory_order_seq_cst);
+    waiters_.fetch_add(1, std::memory_order_seq_cst); // W1.
+    heavy_fence(); // W1: pairs with notify()'s light fence.
     return epoch_.load(std::memory_order_seq_cst);
   }
 
@@ -68,9 +73,9 @@ public:
 
 private:
   void notify(bool all) {
-    // seq_cst fence: orders the caller's push before the load of waiters_
-    // (the notifier's half of the W1/N2 race described above).
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    // N2: orders the caller's push before the load of waiters_ (the
+    // notifier's half of the W1/N2 race; the heavy half is in W1).
+    light_fence();
     if (waiters_.load(std::memory_order_seq_cst) == 0)
       return;
     {

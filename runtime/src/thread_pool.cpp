@@ -10,7 +10,9 @@
 //      microseconds), then sleep through the notifier's two-phase protocol
 //      (see notifier.hpp): prepare_wait, re-check every queue and the stop
 //      flag, commit_wait. Every push (global or local) calls notify_one
-//      after the item is visible, so no wake-up is lost.
+//      after the item is visible, so no wake-up is lost. (notify_one costs
+//      a push a compiler fence and a load when nobody sleeps: the real
+//      fence is paid by the sleeper, see asymmetric_fence.hpp.)
 //
 // Shutdown (~ThreadPool, called from outside the pool):
 //   1. Set `stopping_` (seq_cst).
@@ -92,13 +94,15 @@ struct alignas(64) Worker {
 
 namespace {
 // The worker the calling thread is, if any. Written once by each worker
-// thread at start; read only by the same thread.
-thread_local Worker *tls_worker = nullptr;
+// thread at start; read only by the same thread. initial-exec: read on
+// every post, and the default model for -fPIC code calls __tls_get_addr.
+[[gnu::tls_model("initial-exec")]] thread_local Worker *tls_worker = nullptr;
 } // namespace
 
 class PoolCore {
 public:
   PoolCore(ThreadPool &pool, unsigned threads) : pool_(pool) {
+    enable_asymmetric_fences(); // Before any worker can sleep (notifier.hpp).
     workers_.reserve(threads);
     for (unsigned i = 0; i < threads; ++i)
       workers_.push_back(std::make_unique<Worker>(*this, i));

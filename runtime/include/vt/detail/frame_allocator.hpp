@@ -1,7 +1,10 @@
 // The seam through which every vt coroutine frame (Task and ValueTask
-// promises) is allocated. Today it forwards to the global operator new; a
-// per-thread frame pool can replace the two functions without touching the
-// promises.
+// promises) is allocated, and the per-thread frame pool behind it.
+//
+// A ValueTask coroutine's frame is also its result source (the promise is
+// the ValueTaskSource), so pooling frames pools sources too: like .NET's
+// PoolingAsyncValueTaskMethodBuilder, an asynchronous value-task method
+// allocates nothing in steady state. Details in runtime/src/frame_allocator.cpp.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +13,12 @@ namespace vt::detail {
 
 void *allocate_frame(std::size_t size);
 void deallocate_frame(void *frame, std::size_t size) noexcept;
+
+/// Frame pooling is on by default. Turning it off makes every frame a fresh
+/// operator new / operator delete (benchmarks compare the two). Frames that
+/// are alive while the switch flips are handled either way.
+void set_frame_pooling(bool enabled) noexcept;
+bool frame_pooling() noexcept;
 
 /// Mixed into promise types: routes the frame through the seam above.
 struct FrameAllocated {
