@@ -3,6 +3,7 @@ BUILD      ?= build
 BUILD_GCC  ?= build-gcc
 BUILD_TSAN ?= build-tsan
 BUILD_ASAN ?= build-asan
+BUILD_BENCH ?= build-bench
 BUILD_FUZZ ?= build-fuzz
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 120
@@ -11,6 +12,7 @@ LIT        := /usr/bin/python3 /usr/lib/llvm-19/build/utils/lit/lit.py
 LIT_FLAGS  ?= -sv
 CMAKE_GEN  := -G Ninja
 
+.PHONY: bench test-bench
 .PHONY: all deps build build-gcc build-tsan build-asan build-fuzz test test-unit test-lit test-gcc test-tsan \
         test-asan test-asan-tool test-fuzz-corpus fuzz soak demo clean
 
@@ -97,7 +99,22 @@ fuzz: build-fuzz
 soak: build-tsan build-asan
 	@bash scripts/soak.sh $(SOAK_SECONDS) $(BUILD_TSAN) $(BUILD_ASAN)
 
-test: test-unit test-lit test-gcc test-tsan test-asan test-asan-tool test-fuzz-corpus
+test: test-unit test-lit test-gcc test-tsan test-asan test-asan-tool test-fuzz-corpus test-bench
+
+# Benchmarks (issue 5): an optimised build of its own, every benchmark run
+# once, the table printed and docs/benchmarks.md (with charts) written.
+$(BUILD_BENCH)/build.ninja: | deps
+	@cmake -S . -B $(BUILD_BENCH) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+
+bench: deps $(BUILD_BENCH)/build.ninja
+	@cmake --build $(BUILD_BENCH) -j $(JOBS)
+	@bash scripts/bench.sh $(BUILD_BENCH)
+
+# Every benchmark once in smoke mode (tiny sizes, one iteration; no timing is
+# asserted), so none of them rots.
+test-bench: build
+	@bash scripts/bench.sh $(BUILD) --smoke
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)
