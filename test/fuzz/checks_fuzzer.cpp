@@ -35,6 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     llvm::consumeError(Result.takeError());
     return 0;
   }
+  // vtlint recovers from a crash in clang or a check (the file counts as
+  // failed); for the fuzzer that is still a crash to report.
+  if (!Result->Compiled && Result->FirstError.find("crashed") != std::string::npos) {
+    llvm::errs() << "fuzz: " << Result->FirstError << "\n";
+    std::abort();
+  }
   for (const vtlint::Finding &Found : Result->Findings)
     if (Found.Location.File == Request.File && Found.Location.Offset > Size)
       std::abort(); // A finding past the end of the file it names.
