@@ -1,7 +1,8 @@
 // The work-stealing pool. Public contract in <vt/thread_pool.hpp>.
 //
 // Worker loop (each worker, until shutdown):
-//   1. Take work: own deque, newest first (LIFO; hot in cache) -> global
+//   1. Take work: own next slot, then own deque, newest first (LIFO; hot in
+//      cache) -> global
 //      queue, oldest first (FIFO; fairness to outside callers) -> steal ONE
 //      item, the oldest, from another worker, starting at a random victim
 //      (spreads thieves so they do not all hit worker 0).
@@ -13,6 +14,19 @@
 //      after the item is visible, so no wake-up is lost. (notify_one costs
 //      a push a compiler fence and a load when nobody sleeps: the real
 //      fence is paid by the sleeper, see asymmetric_fence.hpp.)
+//
+// The next slot (like Go's runnext): one handle, owner only, no atomics.
+//   1. A coroutine that completes at its final suspend point on worker W
+//      publishes through complete_from_final_suspend, which flags W.
+//   2. While flagged, a continuation W posts to its own pool goes to the
+//      slot; a handle already there moves to W's deque (where thieves can
+//      reach it), so the slot always holds the newest item and the LIFO
+//      order is the deque's order.
+//   3. The completing frame then returns to W's loop (the only resumer of
+//      a suspended coroutine), whose next find_work takes the slot first.
+//      So the slot is never stuck behind running work, a continuation still
+//      runs only after its completer has returned (semantic 6), and the
+//      hand-over skips the deque's push/pop fences and the notifier.
 //
 // Shutdown (~ThreadPool, called from outside the pool):
 //   1. Set `stopping_` (seq_cst).
@@ -41,6 +55,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <vt/work_stealing_deque.hpp>
@@ -84,6 +99,8 @@ struct alignas(64) Worker {
   PoolCore &core;
   const unsigned index;
   WorkStealingDeque<std::coroutine_handle<>> local{kInitialDequeCapacity};
+  std::coroutine_handle<> next_slot;     // Owner only (see "next slot").
+  bool completing_frame = false;         // Owner only: step 1 is running.
   Counter local_pushes;
   Counter local_pops;
   Counter global_pops;
@@ -127,6 +144,15 @@ public:
     Worker *self = tls_worker;
     if (self == nullptr || &self->core != this)
       return post_global(handle);
+    if (self->completing_frame) { // Next slot, step 2.
+      self->local_pushes.increment();
+      handle = std::exchange(self->next_slot, handle);
+      if (!handle)
+        return; // Nobody else can take it: no wake-up needed.
+      self->local.push(handle);
+      notifier_.notify_one();
+      return;
+    }
     self->local.push(handle);
     self->local_pushes.increment();
     notifier_.notify_one();
@@ -147,6 +173,10 @@ public:
 
   /// Loop step 1 (local, global, steal). Null when nothing was found.
   std::coroutine_handle<> find_work(Worker &self) {
+    if (self.next_slot) { // Next slot, step 3.
+      self.local_pops.increment();
+      return std::exchange(self.next_slot, nullptr);
+    }
     if (auto item = self.local.pop()) {
       self.local_pops.increment();
       return *item;
@@ -293,6 +323,17 @@ ThreadPool &current_or_default_pool() {
 }
 
 void post(ThreadPool &pool, std::coroutine_handle<> handle) { pool.post(handle); }
+
+void complete_from_final_suspend(CompletionList &list) noexcept {
+  Worker *self = tls_worker;
+  if (self == nullptr) {
+    list.complete();
+    return;
+  }
+  self->completing_frame = true; // Next slot, step 1.
+  list.complete();
+  self->completing_frame = false;
+}
 
 void post_global(ThreadPool &pool, std::coroutine_handle<> handle) { pool.core_->post_global(handle); }
 

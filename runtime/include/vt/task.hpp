@@ -198,7 +198,9 @@ public:
     struct Publish {
       bool await_ready() const noexcept { return false; }
       void await_suspend(std::coroutine_handle<>) const noexcept {
-        promise->publish();
+        // The frame is done and control goes straight back to the worker
+        // loop that resumed it: its continuation may take the next slot.
+        promise->publish_final();
         promise->release();
       }
       void await_resume() const noexcept {}

@@ -39,6 +39,13 @@ private:
   }
 };
 
+/// Completes `list` on behalf of a coroutine at its final suspend point,
+/// whose resumer is a worker loop that takes its next item right after. A
+/// continuation posted to that worker's own pool then goes to the worker's
+/// next slot instead of its deque: still queued (it runs after the
+/// completing item has returned), but without the deque's fences.
+void complete_from_final_suspend(CompletionList &list) noexcept;
+
 /// Blocks the calling thread until `list` completes. On a pool worker it runs
 /// that pool's queued work meanwhile, so waiting for work that sits in the
 /// same pool cannot deadlock (even with one thread).

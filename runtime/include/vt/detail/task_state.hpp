@@ -99,6 +99,10 @@ public:
   /// fires the continuations (which post, never run, their coroutines).
   void publish() noexcept { completions_.complete(); }
 
+  /// publish() for a coroutine at its final suspend point (see
+  /// complete_from_final_suspend).
+  void publish_final() noexcept { complete_from_final_suspend(completions_); }
+
 protected:
   void mark_succeeded() noexcept { status_ = TaskStatus::succeeded; }
 
