@@ -9,6 +9,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "utils/CoroutinePaths.h"
+#include "utils/ReturnTypeSpelling.h"
 #include <optional>
 
 using namespace clang::ast_matchers;
@@ -45,87 +46,6 @@ const Expr *onlyWrittenArgument(const CXXConstructExpr &Construct) {
     Only = Argument;
   }
   return Only;
-}
-
-/// `Task` out of `::vt::Task`.
-StringRef unqualifiedName(StringRef Qualified) {
-  size_t Separator = Qualified.rfind("::");
-  return Separator == StringRef::npos ? Qualified
-                                      : Qualified.drop_front(Separator + 2);
-}
-
-/// The return type as written, when it spells the value task template
-/// directly (`vt::ValueTask<X>` or `ValueTask<X>`), not through an alias.
-std::optional<TemplateSpecializationTypeLoc>
-writtenValueTaskReturn(const FunctionDecl &Function) {
-  FunctionTypeLoc FunctionLoc = Function.getFunctionTypeLoc();
-  if (!FunctionLoc)
-    return std::nullopt;
-  TypeLoc Return = FunctionLoc.getReturnLoc();
-  while (true) {
-    if (auto Qualified = Return.getAs<QualifiedTypeLoc>())
-      Return = Qualified.getUnqualifiedLoc();
-    else if (auto Elaborated = Return.getAs<ElaboratedTypeLoc>())
-      Return = Elaborated.getNamedTypeLoc();
-    else
-      break;
-  }
-  auto Specialization = Return.getAs<TemplateSpecializationTypeLoc>();
-  if (!Specialization || !isa_and_nonnull<ClassTemplateDecl>(
-                             Specialization.getTypePtr()
-                                 ->getTemplateName()
-                                 .getAsTemplateDecl()))
-    return std::nullopt;
-  return Specialization;
-}
-
-/// `<X>` as the user wrote it, or printed from the type.
-std::string templateArgumentsText(const FunctionDecl &Function,
-                                  const ASTContext &Context) {
-  if (auto Written = writtenValueTaskReturn(Function)) {
-    CharSourceRange Range = CharSourceRange::getTokenRange(
-        Written->getLAngleLoc(), Written->getRAngleLoc());
-    StringRef Text = Lexer::getSourceText(Range, Context.getSourceManager(),
-                                          Context.getLangOpts());
-    if (!Text.empty())
-      return Text.str();
-  }
-  QualType Return = Function.getReturnType();
-  llvm::ArrayRef<TemplateArgument> Arguments;
-  if (const auto *Specialization =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-              Return->getAsCXXRecordDecl()))
-    Arguments = Specialization->getTemplateArgs().asArray();
-  else if (const auto *Dependent =
-               Return->getAs<TemplateSpecializationType>())
-    Arguments = Dependent->template_arguments();
-  std::string Text;
-  llvm::raw_string_ostream Out(Text);
-  printTemplateArgumentList(Out, Arguments, Context.getPrintingPolicy());
-  return Text.empty() ? "<>" : Text;
-}
-
-/// The task type in the namespace of \p ValueTask (`::vt::Task` beside
-/// `::vt::ValueTask`), if one is configured.
-std::optional<StringRef> siblingTaskName(const CXXRecordDecl *ValueTask,
-                                         llvm::ArrayRef<std::string> Tasks) {
-  if (!ValueTask)
-    return std::nullopt;
-  std::string Qualified = "::" + ValueTask->getQualifiedNameAsString();
-  StringRef Namespace = StringRef(Qualified).rsplit("::").first;
-  for (const std::string &Task : Tasks)
-    if (StringRef(Task).rsplit("::").first == Namespace)
-      return StringRef(Task);
-  return std::nullopt;
-}
-
-/// A fix may only touch a function declared once, outside any macro.
-bool hasSingleDeclaration(const FunctionDecl &Function) {
-  if (Function.getPreviousDecl() || Function.getMostRecentDecl() != &Function)
-    return false;
-  const FunctionTemplateDecl *Template = Function.getDescribedFunctionTemplate();
-  return !Template || (!Template->getPreviousDecl() &&
-                       Template->getMostRecentDecl() == Template);
 }
 
 } // namespace
@@ -252,7 +172,7 @@ void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
   // vt::ValueTask); without one, name the first configured task type and
   // offer no fix.
   std::optional<StringRef> Sibling =
-      siblingTaskName(namedClass(Function.getReturnType()), Types.taskNames());
+      siblingTypeName(namedClass(Function.getReturnType()), Types.taskNames());
   StringRef TaskName = Sibling ? *Sibling
                        : Types.taskNames().empty()
                            ? StringRef("::vt::Task")
@@ -274,7 +194,7 @@ void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
               (Lambda ? Lambda->hasExplicitResultType()
                       : hasSingleDeclaration(Function));
   std::optional<TemplateSpecializationTypeLoc> Written =
-      writtenValueTaskReturn(Function);
+      writtenTemplateReturn(Function);
   if (!Safe || !Written || Written->getTemplateNameLoc().isMacroID())
     return;
   std::optional<std::vector<FixItHint>> Unwraps =

@@ -7,6 +7,8 @@
 
 #include "AlwaysAsyncCheck.h"
 #include "DoubleAwaitCheck.h"
+#include "LowSyncRateCheck.h"
+#include "PreferValueTaskCheck.h"
 #include "ResultBeforeCompletionCheck.h"
 #include "StoredCheck.h"
 #include "UnawaitedCheck.h"
@@ -40,6 +42,8 @@ public:
       return;
     Factories.registerCheck<AlwaysAsyncCheck>("valuetask-always-async");
     Factories.registerCheck<DoubleAwaitCheck>("valuetask-double-await");
+    Factories.registerCheck<LowSyncRateCheck>("valuetask-low-sync-rate");
+    Factories.registerCheck<PreferValueTaskCheck>("valuetask-prefer-valuetask");
     Factories.registerCheck<ResultBeforeCompletionCheck>(
         "valuetask-result-before-completion");
     Factories.registerCheck<StoredCheck>("valuetask-stored");

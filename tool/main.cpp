@@ -64,6 +64,12 @@ static cl::opt<std::string> ShardSpec(
     "shard",
     cl::desc("Analyse only shard K of N (1-based) of the sorted files"),
     cl::value_desc("K/N"), cl::cat(VtlintCategory));
+static cl::opt<std::string> Profile(
+    "profile",
+    cl::desc("A vt::profile file (VT_PROFILE=FILE when running the program): "
+             "enables valuetask-low-sync-rate and valuetask-prefer-valuetask "
+             "(docs/profile.md)"),
+    cl::value_desc("file"), cl::cat(VtlintCategory));
 static cl::opt<bool> Lsp(
     "lsp", cl::desc("Serve the Language Server Protocol on stdin/stdout for "
                     "editors (docs/editors.md)"),
@@ -82,6 +88,8 @@ EXAMPLES:
   vtlint -p build --write-baseline=vtlint-baseline.json
   vtlint -p build --baseline=vtlint-baseline.json     report only new findings
   vtlint -p build --shard=2/4            the second quarter of the files
+  VT_PROFILE=app.profile ./build/app && vtlint -p build --profile=app.profile
+                                         profile-guided Task/ValueTask advice
   vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
   vtlint --lsp                           language server for editors (docs/editors.md)
 
@@ -186,6 +194,8 @@ int main(int argc, const char **argv) {
     Options.WriteBaselineFile = WriteBaseline;
   if (ShardSpec.getNumOccurrences())
     Options.ShardSpec = ShardSpec;
+  if (Profile.getNumOccurrences())
+    Options.ProfileFile = Profile;
   Options.Fix = Fix;
   Options.Quiet = Quiet;
   Options.ShowProgress = vtlint::stderrIsTerminal();

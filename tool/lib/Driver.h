@@ -32,6 +32,7 @@ struct DriverOptions {
   std::optional<std::string> BaselineFile;
   std::optional<std::string> WriteBaselineFile;
   std::optional<std::string> ShardSpec; // "K/N"
+  std::optional<std::string> ProfileFile; // --profile (ProfileAdvice.h)
   bool Fix = false;
   bool Quiet = false;
   bool ShowProgress = false; // the caller decides: stderr is a terminal

@@ -1,0 +1,32 @@
+//===--- ProfiledFunctions.h - the definitions a profile can speak of ----===//
+//
+// The profile-guided checks look at function definitions as written: plain
+// functions and methods, primary templates (a profile sums every
+// instantiation into one entry), never instantiations and never lambdas
+// (whose profile entries have no name to match).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef VTLINT_CHECKS_UTILS_PROFILEDFUNCTIONS_H
+#define VTLINT_CHECKS_UTILS_PROFILEDFUNCTIONS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+namespace clang::tidy::valuetask {
+
+/// Registers a matcher, on behalf of \p Check, for every function definition
+/// whose return type matches \p ReturnType.
+void matchProfiledFunctions(
+    ast_matchers::MatchFinder &Finder,
+    ast_matchers::MatchFinder::MatchCallback *Check,
+    const ast_matchers::internal::Matcher<QualType> &ReturnType);
+
+/// The function bound by matchProfiledFunctions, or null (also for invalid
+/// declarations and ones without a body).
+const FunctionDecl *
+profiledFunction(const ast_matchers::MatchFinder::MatchResult &Result);
+
+} // namespace clang::tidy::valuetask
+
+#endif // VTLINT_CHECKS_UTILS_PROFILEDFUNCTIONS_H
