@@ -2,13 +2,25 @@
 #include "services.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 
 namespace service {
 void show_misuse_consequences(ProductCatalog &catalog, PermissionChecker &permissions);
 }
 
-int main() {
+/// `vt-example-service --workload N`: N gateway requests for 100 products,
+/// each read from storage once and then from the cache, for a profile
+/// (`VT_PROFILE=file`, see docs/profile.md and `make demo`).
+static int run_workload(service::ApiGateway &gateway, int requests) {
+  int served = 0;
+  for (int i = 0; i < requests; ++i)
+    served += gateway.handle("alice", i % 100).get().starts_with("200");
+  std::printf("workload: %d of %d requests served\n", served, requests);
+  return served == requests ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
   vt::set_unobserved_handler([](std::string_view message) {
     std::printf("unobserved: %.*s\n", static_cast<int>(message.size()), message.data());
   });
@@ -17,6 +29,8 @@ int main() {
   service::PermissionChecker permissions;
   service::ConfigService config;
   service::ApiGateway gateway(catalog, permissions);
+  if (argc == 3 && std::string_view(argv[1]) == "--workload")
+    return run_workload(gateway, std::atoi(argv[2]));
 
   std::printf("%s\n", gateway.handle("alice", 1).get().c_str());
   std::printf("%s\n", gateway.handle("alice", 1).get().c_str());
