@@ -190,6 +190,10 @@ struct TaskAccess {
 template <typename T>
 class TaskPromiseBase : public TaskState<T>, public FrameAllocated {
 public:
+  /// Two references from the start: the running coroutine's (dropped at
+  /// final_suspend) and the one get_return_object hands out.
+  TaskPromiseBase() noexcept : TaskState<T>(2) {}
+
   std::suspend_never initial_suspend() const noexcept { return {}; }
 
   /// Completes the task once the body (and its locals) are gone, then drops
@@ -218,7 +222,6 @@ public:
   /// `where` names the coroutine (a defaulted argument takes the caller's
   /// location): the profiling site.
   Task<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
-    this->add_ref();
     return TaskAccess::adopt<T>(this, profile_task_call(where));
   }
   template <typename U = T>
@@ -235,7 +238,6 @@ template <>
 class TaskPromise<void> final : public TaskPromiseBase<void> {
 public:
   Task<void> get_return_object(std::source_location where = std::source_location::current()) noexcept {
-    this->add_ref();
     return TaskAccess::adopt<void>(this, profile_task_call(where));
   }
   void return_void() noexcept { this->emplace_value(); }

@@ -308,7 +308,6 @@ public:
   /// `where` names the coroutine (a defaulted argument takes the caller's
   /// location): the profiling site.
   ValueTask<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
-    this->add_ref();
     return ValueTask<T>(FromSource{}, *this, 0, profile_value_task_call(where));
   }
 

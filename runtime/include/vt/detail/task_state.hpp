@@ -42,9 +42,14 @@ public:
   }
 
   void release() noexcept {
-    // acq_rel: the last releaser must see every other holder's writes
-    // (observed_, the result) before it inspects and destroys the state.
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    // Sole owner (the common last release): nobody else holds a reference,
+    // so nobody can add or drop one concurrently, and the locked
+    // read-modify-write can be skipped. acquire: pairs with the other
+    // holders' acq_rel decrements, as the fetch_sub below would.
+    // Otherwise acq_rel: the last releaser must see every other holder's
+    // writes (observed_, the result) before it inspects and destroys the
+    // state.
+    if (refs_.load(std::memory_order_acquire) == 1 || refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
       if (status() == TaskStatus::faulted && !observed_.load(std::memory_order_relaxed))
         report_unobserved_fault(error_);
       destroy();
@@ -104,6 +109,10 @@ public:
   void publish_final() noexcept { complete_from_final_suspend(completions_); }
 
 protected:
+  /// For coroutine promises, which start with two references (the running
+  /// coroutine's and the Task returned to the caller): no add_ref needed.
+  explicit TaskStateBase(std::uint32_t initial_references) noexcept : refs_(initial_references) {}
+
   void mark_succeeded() noexcept { status_ = TaskStatus::succeeded; }
 
   virtual void destroy() noexcept = 0;
@@ -123,6 +132,9 @@ private:
 template <typename T>
 class TaskState : public TaskStateBase {
 public:
+  using TaskStateBase::TaskStateBase;
+  TaskState() = default;
+
   /// Producer: stores the value. Published by publish().
   template <typename... Args>
   void emplace_value(Args &&...args) {
@@ -152,6 +164,9 @@ private:
 template <>
 class TaskState<void> : public TaskStateBase {
 public:
+  using TaskStateBase::TaskStateBase;
+  TaskState() = default;
+
   void emplace_value() noexcept { this->mark_succeeded(); }
   void value() const noexcept {}
   void take_value() const noexcept {}
