@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
@@ -116,6 +117,8 @@ int main(int argc, char **argv) {
   }
   rows += "\n]}\n";
   if (!rows_path.empty()) {
+    std::error_code ignored; // a failure to create it shows when writing
+    std::filesystem::create_directories(std::filesystem::path(rows_path).parent_path(), ignored);
     std::ofstream out(rows_path);
     out << rows;
     if (!out) {
