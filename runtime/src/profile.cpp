@@ -141,8 +141,16 @@ struct CacheKeyHash {
   }
 };
 
-/// Interns a location; null for the runtime's own functions.
-ProfileSite *intern(const std::source_location &where, ProfiledKind kind) {
+/// A plain function's value task counts only where the function returns
+/// one: clang and GCC both print the return type in function_name(), before
+/// the first '(' (the parameters, which may mention ValueTask too, follow).
+bool returns_value_task(std::string_view signature) {
+  return signature.substr(0, signature.find('(')).find("ValueTask") != std::string_view::npos;
+}
+
+/// Interns a location; null for the runtime's own functions and for value
+/// tasks built in functions that do not return one.
+ProfileSite *intern(const std::source_location &where, ProfiledKind kind, bool trusted) {
   // Per thread, by the addresses of the location's strings: no lock and no
   // string hashing after the first call from each place. A small
   // direct-mapped cache in front of the map answers the hot places with one
@@ -164,7 +172,7 @@ ProfileSite *intern(const std::source_location &where, ProfiledKind kind) {
   }
 
   ProfileSite *site = nullptr;
-  if (!is_runtime_file(where.file_name())) {
+  if (!is_runtime_file(where.file_name()) && (trusted || returns_value_task(where.function_name()))) {
     std::string signature(signature_without_template_arguments(where.function_name()));
     Registry &r = registry();
     std::lock_guard lock(r.mutex);
@@ -303,15 +311,15 @@ struct StartFromEnvironment {
 
 ProfileSite *task_profile_site(const std::source_location &where) noexcept {
   try {
-    return intern(where, ProfiledKind::task);
+    return intern(where, ProfiledKind::task, /*trusted=*/true);
   } catch (...) {
     return nullptr; // out of memory: this call goes unrecorded
   }
 }
 
-ProfileSite *value_task_profile_site(const std::source_location &where) noexcept {
+ProfileSite *value_task_profile_site(const std::source_location &where, bool from_coroutine) noexcept {
   try {
-    return intern(where, ProfiledKind::value_task);
+    return intern(where, ProfiledKind::value_task, from_coroutine);
   } catch (...) {
     return nullptr;
   }

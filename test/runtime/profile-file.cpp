@@ -6,6 +6,10 @@
 // RUN: FileCheck --check-prefix=ONCE --input-file=%t.json %s
 // RUN: env VT_PROFILE=%t.json %t
 // RUN: FileCheck --check-prefix=TWICE --input-file=%t.json %s
+// Two processes exiting at once merge one after the other (flock):
+// RUN: rm -f %t.parallel.json
+// RUN: (env VT_PROFILE=%t.parallel.json %t & env VT_PROFILE=%t.parallel.json %t & wait)
+// RUN: FileCheck --check-prefix=TWICE --input-file=%t.parallel.json %s
 // RUN: %t explicit %t.explicit.json | FileCheck --check-prefix=OUT %s
 // RUN: FileCheck --check-prefix=EXPLICIT --input-file=%t.explicit.json %s
 // Without VT_PROFILE nothing is written:

@@ -174,7 +174,8 @@ TEST(ProfileCounting, FlushWritesOnlyWhatIsNewAndRunsAddUp) {
   EXPECT_FALSE(vt::profile::active());
   EXPECT_EQ(counted_in_flushes().result(), 2); // not recorded: stopped
   vt::profile::flush();
-  const ProfileEntry *counted = find(read_profile(path), "(anonymous namespace)::counted_in_flushes");
+  std::vector<ProfileEntry> entries = read_profile(path);
+  const ProfileEntry *counted = find(entries, "(anonymous namespace)::counted_in_flushes");
   ASSERT_NE(counted, nullptr);
   EXPECT_EQ(counted->calls, 5u);
   EXPECT_EQ(counted->sync, 5u);
@@ -192,7 +193,8 @@ TEST(ProfileCounting, EveryThreadCountsIncludingExitedOnes) {
   for (std::thread &thread : threads)
     thread.join();
   vt::profile::stop();
-  const ProfileEntry *counted = find(read_profile(path), "(anonymous namespace)::counted_on_threads");
+  std::vector<ProfileEntry> entries = read_profile(path);
+  const ProfileEntry *counted = find(entries, "(anonymous namespace)::counted_on_threads");
   ASSERT_NE(counted, nullptr);
   EXPECT_EQ(counted->calls, 4000u);
   EXPECT_EQ(counted->sync, 4000u);
@@ -205,4 +207,23 @@ TEST(ProfileCounting, AMalformedExistingFileIsLeftAlone) {
   EXPECT_EQ(counted_in_flushes().result(), 2);
   vt::profile::stop();
   EXPECT_EQ(read_all(path), "not json");
+}
+
+namespace {
+int not_a_value_task_function() {
+  vt::ValueTask<int> local(5); // built here, but main-like functions are not profiled
+  return local.result();
+}
+int takes_a_value_task(vt::ValueTask<int> value) { return value.result(); }
+} // namespace
+
+TEST(ProfileCounting, ValueTasksBuiltInOtherFunctionsAreNotTheirCalls) {
+  std::string path = temp_profile("other-functions");
+  vt::profile::start(path);
+  EXPECT_EQ(not_a_value_task_function(), 5);
+  EXPECT_EQ(takes_a_value_task(vt::ValueTask<int>(6)), 6);
+  vt::profile::stop();
+  std::vector<ProfileEntry> entries = read_profile(path);
+  EXPECT_EQ(find(entries, "(anonymous namespace)::not_a_value_task_function"), nullptr) << read_all(path);
+  EXPECT_EQ(find(entries, "(anonymous namespace)::takes_a_value_task"), nullptr);
 }

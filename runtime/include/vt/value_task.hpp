@@ -308,7 +308,7 @@ public:
   /// `where` names the coroutine (a defaulted argument takes the caller's
   /// location): the profiling site.
   ValueTask<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
-    return ValueTask<T>(FromSource{}, *this, 0, profile_value_task_call(where));
+    return ValueTask<T>(FromSource{}, *this, 0, profile_value_task_call(where, /*from_coroutine=*/true));
   }
 
   TaskStatus status(std::uint64_t) const override { return TaskPromiseBase<T>::status(); }

@@ -30,9 +30,12 @@ struct ProfileSite;
 extern std::atomic<bool> profiling_enabled;
 
 /// The site for a Task-returning or ValueTask-returning function, or null
-/// (a runtime-internal function, or no memory).
+/// (a runtime-internal function, or no memory). A ValueTask constructed in
+/// a plain function (`from_coroutine` false) counts only if the function's
+/// signature names a ValueTask: a value task built inside `main` is not a
+/// call of `main`.
 ProfileSite *task_profile_site(const std::source_location &where) noexcept;
-ProfileSite *value_task_profile_site(const std::source_location &where) noexcept;
+ProfileSite *value_task_profile_site(const std::source_location &where, bool from_coroutine) noexcept;
 
 /// Step 2: one call of `site`, synchronous if `completed`.
 void record_call(ProfileSite *site, bool completed) noexcept;
@@ -43,9 +46,10 @@ inline ProfileSite *profile_task_call(const std::source_location &where) noexcep
   return nullptr;
 }
 
-inline ProfileSite *profile_value_task_call(const std::source_location &where) noexcept {
+inline ProfileSite *profile_value_task_call(const std::source_location &where,
+                                            bool from_coroutine = false) noexcept {
   if (profiling_enabled.load(std::memory_order_relaxed)) [[unlikely]]
-    return value_task_profile_site(where);
+    return value_task_profile_site(where, from_coroutine);
   return nullptr;
 }
 
