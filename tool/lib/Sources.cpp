@@ -1,8 +1,8 @@
 //===--- Sources.cpp - which translation units to analyse, and how -------===//
 
 #include "Sources.h"
+#include "CompileDatabase.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -27,14 +27,11 @@ std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadDatabase(llvm::StringRef JsonPath) {
-  std::string Error;
-  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      JsonPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto Database = loadJsonCompileDatabase(JsonPath);
   if (!Database)
     return llvm::createStringError("malformed compile database '" + JsonPath +
-                                   "': " + Error);
-  return std::unique_ptr<clang::tooling::CompilationDatabase>(
-      std::move(Database));
+                                   "': " + llvm::toString(Database.takeError()));
+  return Database;
 }
 
 /// -p accepts the build directory or the JSON file itself.

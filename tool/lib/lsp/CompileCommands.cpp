@@ -2,7 +2,7 @@
 
 #include "CompileCommands.h"
 
-#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "CompileDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -60,14 +60,12 @@ CompileCommands::database(llvm::StringRef JsonPath) {
   if (Cached != Loaded.end() && Cached->second.Modified == Status.getLastModificationTime())
     return Cached->second.Database;
 
-  std::string Error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> Json =
-      clang::tooling::JSONCompilationDatabase::loadFromFile(
-          JsonPath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  auto Json = loadJsonCompileDatabase(JsonPath);
   if (!Json)
-    return llvm::createStringError("cannot read compile database '" + JsonPath + "': " + Error);
+    return llvm::createStringError("cannot read compile database '" + JsonPath +
+                                   "': " + llvm::toString(Json.takeError()));
   std::shared_ptr<clang::tooling::CompilationDatabase> Database =
-      clang::tooling::inferMissingCompileCommands(std::move(Json));
+      clang::tooling::inferMissingCompileCommands(std::move(*Json));
   Loaded.insert_or_assign(JsonPath, LoadedDatabase{Status.getLastModificationTime(), Database});
   return Database;
 }
