@@ -136,7 +136,7 @@ def chart_ratios(rows, path, title):
         return False
     with tempfile.NamedTemporaryFile("w", suffix=".dat", delete=False) as data:
         for case, value in points:
-            label = case.split(",")[0].replace('"', "'")
+            label = case.replace('"', "'")
             data.write(f'"{label}" {value}\n')
     gnuplot(f"""
 set terminal pngcairo size 1100,{300 + 40 * len(points)} noenhanced font ",10"

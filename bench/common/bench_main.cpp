@@ -16,8 +16,8 @@ std::int64_t size(std::int64_t full, std::int64_t tiny) noexcept { return smoke_
 benchmark::internal::Benchmark *add(const std::string &name, void (*body)(benchmark::State &),
                                     Clock clock) {
   auto *registered = benchmark::RegisterBenchmark(name.c_str(), body);
-  if (clock == Clock::real)
-    registered->UseRealTime();
+  if (clock == Clock::real) // CPU time then sums every thread of the process.
+    registered->UseRealTime()->MeasureProcessCPUTime();
   if (smoke_mode)
     registered->Iterations(1);
   return registered;

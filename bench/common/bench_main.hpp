@@ -21,7 +21,8 @@ enum class Clock { cpu, real };
 
 /// Registers `name`, with one iteration in smoke mode. Single-threaded
 /// benchmarks are timed in CPU time (steadier on a shared machine);
-/// anything that waits for other threads must say Clock::real.
+/// anything that waits for other threads must say Clock::real (wall time,
+/// with the CPU time of all the process's threads recorded beside it).
 benchmark::internal::Benchmark *add(const std::string &name, void (*body)(benchmark::State &),
                                     Clock clock = Clock::cpu);
 

@@ -15,12 +15,25 @@
 #include <thread>
 #include <vector>
 
+// ThreadSanitizer's runtime defines operator new itself: no counting there.
+#if defined(__SANITIZE_THREAD__)
+#define VT_TEST_COUNTS_ALLOCATIONS 0
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define VT_TEST_COUNTS_ALLOCATIONS 0
+#endif
+#endif
+#ifndef VT_TEST_COUNTS_ALLOCATIONS
+#define VT_TEST_COUNTS_ALLOCATIONS 1
+#endif
+
 namespace {
 // relaxed: read after the allocating threads are joined or have handed
 // their results over through the pool (both synchronize).
 std::atomic<std::uint64_t> allocations{0};
 } // namespace
 
+#if VT_TEST_COUNTS_ALLOCATIONS
 void *operator new(std::size_t size) {
   allocations.fetch_add(1, std::memory_order_relaxed);
   if (void *block = std::malloc(size == 0 ? 1 : size))
@@ -29,6 +42,7 @@ void *operator new(std::size_t size) {
 }
 void operator delete(void *block) noexcept { std::free(block); }
 void operator delete(void *block, std::size_t) noexcept { std::free(block); }
+#endif
 
 namespace {
 
@@ -60,14 +74,20 @@ struct PoolingRestorer {
 TEST(FramePool, OnByDefault) { EXPECT_TRUE(vt::detail::frame_pooling()); }
 
 TEST(FramePool, SteadyStateAsyncValueTasksAllocateNothingPerCall) {
+  if (!VT_TEST_COUNTS_ALLOCATIONS)
+    GTEST_SKIP() << "operator new is not ours to count under ThreadSanitizer";
   vt::ThreadPool pool(1);
   allocations_for(pool, 100); // Warm the worker's and this thread's caches.
   std::uint64_t few = allocations_for(pool, 10);
   std::uint64_t many = allocations_for(pool, 10'000);
-  EXPECT_EQ(many, few) << "allocations grew with the number of calls";
+  // A run's own bookkeeping may allocate once in a while (the global
+  // queue's blocks); 10,000 calls instead of 10 must not add any per call.
+  EXPECT_LE(many, few + 2) << "allocations grew with the number of calls";
 }
 
 TEST(FramePool, WithoutPoolingEveryCallAllocatesItsFrame) {
+  if (!VT_TEST_COUNTS_ALLOCATIONS)
+    GTEST_SKIP() << "operator new is not ours to count under ThreadSanitizer";
   PoolingRestorer restore;
   vt::ThreadPool pool(1);
   vt::detail::set_frame_pooling(false);
