@@ -9,7 +9,9 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "utils/CoroutinePaths.h"
+#include "utils/OwnReturnStatements.h"
 #include "utils/ReturnTypeSpelling.h"
+#include "utils/WrittenInSource.h"
 #include <optional>
 
 using namespace clang::ast_matchers;
@@ -19,7 +21,6 @@ namespace {
 
 static constexpr StringRef FunctionId = "function";
 static constexpr StringRef LambdaId = "lambda";
-static constexpr StringRef ReturnId = "return";
 
 static constexpr StringRef EveryPathAwaits =
     "every path awaits an asynchronous operation first";
@@ -55,19 +56,18 @@ void AlwaysAsyncCheck::registerMatchers(MatchFinder *Finder) {
   // Each function once, as written: templates are analysed at their
   // pattern, never per instantiation.
   const auto WrittenOnce =
-      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()),
-            unless(isInstantiated()));
+      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()));
   // An override must keep the signature its base class chose.
   const auto Overridable = cxxMethodDecl(isVirtual());
   // Lambdas are matched as lambda expressions, reported at the lambda.
   const auto LambdaCallOperator = cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
-  Finder->addMatcher(functionDecl(isDefinition(), ReturnsValueTask, WrittenOnce,
-                                  unless(Overridable),
-                                  unless(LambdaCallOperator))
-                         .bind(FunctionId),
-                     this);
   Finder->addMatcher(
-      lambdaExpr(unless(isInTemplateInstantiation())).bind(LambdaId), this);
+      writtenInSource(functionDecl(isDefinition(), ReturnsValueTask,
+                                   WrittenOnce, unless(Overridable),
+                                   unless(LambdaCallOperator))
+                          .bind(FunctionId)),
+      this);
+  Finder->addMatcher(writtenInSource(lambdaExpr().bind(LambdaId)), this);
 }
 
 void AlwaysAsyncCheck::check(const MatchFinder::MatchResult &Result) {
@@ -100,15 +100,12 @@ AlwaysAsyncCheck::findAlwaysAsync(const FunctionDecl &Function,
       return std::nullopt;
     return Finding{EveryPathAwaits, {}};
   }
-  auto Returns = match(
-      findAll(returnStmt(forCallable(equalsNode(&Function))).bind(ReturnId)),
-      *Body, Context);
+  auto Returns = ownReturnStatements(*Body);
   if (Returns.empty())
     return std::nullopt;
   Finding Found{EveryReturnWrapsTask, {}};
-  for (const BoundNodes &Node : Returns) {
-    std::optional<WrappedTask> Wrapped =
-        findWrappedTask(Node.getNodeAs<ReturnStmt>(ReturnId)->getRetValue());
+  for (const ReturnStmt *Return : Returns) {
+    std::optional<WrappedTask> Wrapped = findWrappedTask(Return->getRetValue());
     if (!Wrapped)
       return std::nullopt;
     Found.Returns.push_back(*Wrapped);

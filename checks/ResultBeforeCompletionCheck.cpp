@@ -1,6 +1,7 @@
 //===--- ResultBeforeCompletionCheck.cpp - valuetask-result-before-completion
 
 #include "ResultBeforeCompletionCheck.h"
+#include "utils/WrittenInSource.h"
 
 using namespace clang::ast_matchers;
 
@@ -22,10 +23,9 @@ void ResultBeforeCompletionCheck::registerMatchers(MatchFinder *Finder) {
            ignoringImplicit(callExpr()));
   const auto ResultMethod = cxxMethodDecl(hasName("result"));
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(ResultMethod),
-                        on(ignoringImplicit(FreshValueTask)),
-                        unless(isInTemplateInstantiation()))
-          .bind(TemporaryReadId),
+      writtenInSource(cxxMemberCallExpr(callee(ResultMethod),
+                                        on(ignoringImplicit(FreshValueTask)))
+                          .bind(TemporaryReadId)),
       this);
 }
 

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "utils/HeldValueTask.h"
+#include "utils/WrittenInSource.h"
 
 using namespace clang::ast_matchers;
 
@@ -13,6 +14,13 @@ namespace {
 
 static constexpr StringRef FieldId = "field";
 static constexpr StringRef VariableId = "variable";
+
+/// A lambda's captures (and init-captures) are its closure's members; a
+/// captured value task is consumed by the lambda, not kept.
+AST_MATCHER(FieldDecl, isInLambdaClosure) {
+  const auto *Closure = dyn_cast<CXXRecordDecl>(Node.getParent());
+  return Closure && Closure->isLambda();
+}
 
 /// An implicit instantiation of a variable template: its pattern is checked
 /// once instead.
@@ -49,18 +57,17 @@ void StoredCheck::registerMatchers(MatchFinder *Finder) {
   // Each declaration once, as written: not in system headers, not generated
   // by the compiler, not per template instantiation.
   const auto WrittenOnce =
-      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()),
-            unless(isInstantiated()));
-  // A lambda's captures (and init-captures) are its closure's members; a
-  // captured value task is consumed by the lambda, not kept.
-  const auto InLambdaClosure = hasParent(cxxRecordDecl(isLambda()));
+      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()));
   Finder->addMatcher(
-      fieldDecl(WrittenOnce, unless(InLambdaClosure)).bind(FieldId), this);
-  Finder->addMatcher(varDecl(WrittenOnce, unless(parmVarDecl()),
-                             unless(isInitCapture()),
-                             unless(isVariableTemplateInstantiation()))
-                         .bind(VariableId),
-                     this);
+      writtenInSource(
+          fieldDecl(WrittenOnce, unless(isInLambdaClosure())).bind(FieldId)),
+      this);
+  Finder->addMatcher(
+      writtenInSource(varDecl(WrittenOnce, unless(parmVarDecl()),
+                              unless(isInitCapture()),
+                              unless(isVariableTemplateInstantiation()))
+                          .bind(VariableId)),
+      this);
 }
 
 void StoredCheck::check(const MatchFinder::MatchResult &Result) {

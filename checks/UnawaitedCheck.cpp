@@ -4,18 +4,19 @@
 #include "clang/AST/ExprCXX.h"
 #include "utils/DiscardedValue.h"
 #include "utils/SpelledValueTask.h"
+#include "utils/WrittenInSource.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::valuetask {
 
-namespace {
-/// A value the expression creates, not a reference to an existing object.
-AST_MATCHER(Expr, isPRValue) { return Node.isPRValue(); }
-} // namespace
+static constexpr StringRef DiscardingStmtId = "discarding-statement";
 
-static constexpr StringRef CallId = "value-task-call";
-static constexpr StringRef DependentCallId = "dependent-call";
+namespace {
+/// `[[likely]] call();`: clang has no matcher for attributed statements.
+const internal::VariadicDynCastAllOfMatcher<Stmt, AttributedStmt>
+    attributedStmt; // NOLINT(readability-identifier-naming): a matcher
+} // namespace
 
 /// The called function's name, also for a call a template has not resolved
 /// yet; empty for an unnamed callee (a lambda, an operator).
@@ -31,24 +32,27 @@ static StringRef calleeName(const CallExpr &Call) {
 
 void UnawaitedCheck::registerMatchers(MatchFinder *Finder) {
   // Locals need the flow analysis; a discarded call is local to its
-  // statement.
+  // statement, found from the statements that discard values
+  // (DiscardedValue.h), each kind its own matcher so that the finder only
+  // tries it on nodes of that kind. Templates are checked once, at the
+  // pattern: a call there may be unresolved yet (valueTaskCall).
   matchAnalysableFunctions(*Finder, this);
-  const auto ReturnsValueTask =
-      callExpr(hasType(qualType(Types.valueTaskType())), isPRValue());
-  Finder->addMatcher(
-      expr(ReturnsValueTask, unless(isInTemplateInstantiation())).bind(CallId),
-      this);
-  // In a template, a call to `template <class T> vt::ValueTask<T> f(T)` is
-  // unresolved until instantiation; the pattern is checked once instead.
-  Finder->addMatcher(callExpr(isTypeDependent()).bind(DependentCallId), this);
+  for (const auto &DiscardingStmt :
+       {compoundStmt(), ifStmt(), whileStmt(), doStmt(), forStmt(),
+        cxxForRangeStmt(), switchCase(), labelStmt(), attributedStmt(),
+        binaryOperator(hasOperatorName(",")), explicitCastExpr(),
+        cxxOperatorCallExpr(hasOverloadedOperatorName("="))})
+    Finder->addMatcher(writtenInSource(stmt(DiscardingStmt).bind(DiscardingStmtId)),
+                       this);
 }
 
 void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const CallExpr *Call = valueTaskCall(Result)) {
-    Discard Kind = discardOf(*Call, *Result.Context);
-    if (Kind == Discard::Silent ||
-        (Kind == Discard::Explicit && !AllowExplicitDiscard))
-      diagnoseDiscardedCall(*Call);
+  if (const auto *Parent = Result.Nodes.getNodeAs<Stmt>(DiscardingStmtId)) {
+    for (const DiscardedValue &Discarded : discardedValues(*Parent)) {
+      const CallExpr *Call = valueTaskCall(*Discarded.Value);
+      if (Call && (Discarded.Kind == Discard::Silent || !AllowExplicitDiscard))
+        diagnoseDiscardedCall(*Call);
+    }
     return;
   }
   const FunctionDecl *Function = analysableFunction(Result);
@@ -59,13 +63,16 @@ void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
     diagnoseUnconsumedLocal(Finding);
 }
 
-const CallExpr *
-UnawaitedCheck::valueTaskCall(const MatchFinder::MatchResult &Result) const {
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId))
+const CallExpr *UnawaitedCheck::valueTaskCall(const Expr &Value) const {
+  const auto *Call = dyn_cast<CallExpr>(&Value);
+  if (!Call)
+    return nullptr;
+  // A value the call creates, not a reference to an existing value task.
+  if (Call->isPRValue() && Types.isValueTask(Call->getType()))
     return Call;
-  const auto *Dependent = Result.Nodes.getNodeAs<CallExpr>(DependentCallId);
-  return Dependent && returnsSpelledValueTask(*Dependent, Types) ? Dependent
-                                                                 : nullptr;
+  return Call->isTypeDependent() && returnsSpelledValueTask(*Call, Types)
+             ? Call
+             : nullptr;
 }
 
 void UnawaitedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

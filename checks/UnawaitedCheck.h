@@ -33,10 +33,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  /// The matched call returning a value task (resolved or, in a template,
-  /// not yet), or null when the match is a function to analyse.
-  const CallExpr *
-  valueTaskCall(const ast_matchers::MatchFinder::MatchResult &Result) const;
+  /// \p Value as a call returning a value task (resolved or, in a
+  /// template, not yet), or null.
+  const CallExpr *valueTaskCall(const Expr &Value) const;
   void diagnoseDiscardedCall(const CallExpr &Call);
   void diagnoseUnconsumedLocal(const UnconsumedValue &Finding);
 

@@ -1,6 +1,7 @@
 //===--- AnalysableFunctions.cpp - the functions the flow checks analyse ===//
 
 #include "utils/AnalysableFunctions.h"
+#include "utils/WrittenInSource.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -15,13 +16,12 @@ void matchAnalysableFunctions(MatchFinder &Finder,
                               MatchFinder::MatchCallback *Check) {
   const auto LambdaCallOperator =
       cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
-  const auto OwnFunction =
-      functionDecl(isDefinition(), unless(isImplicit()),
-                   unless(isInstantiated()),
-                   unless(LambdaCallOperator));
-  Finder.addMatcher(OwnFunction.bind(FunctionId), Check);
-  Finder.addMatcher(lambdaExpr(unless(isInTemplateInstantiation())).bind(LambdaId),
-                    Check);
+  // Written in source: never an instantiation, whose findings would repeat
+  // the primary template's.
+  const auto OwnFunction = functionDecl(isDefinition(), unless(isImplicit()),
+                                        unless(LambdaCallOperator));
+  Finder.addMatcher(writtenInSource(OwnFunction.bind(FunctionId)), Check);
+  Finder.addMatcher(writtenInSource(lambdaExpr().bind(LambdaId)), Check);
 }
 
 const FunctionDecl *

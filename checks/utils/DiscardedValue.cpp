@@ -1,8 +1,7 @@
-//===--- DiscardedValue.cpp - is an expression's value thrown away? ------===//
+//===--- DiscardedValue.cpp - which values does a statement throw away? --===//
 
 #include "utils/DiscardedValue.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::valuetask {
@@ -15,6 +14,14 @@ bool isTransparentWrapper(const Stmt &S) {
              ParenExpr, ConstantExpr>(S);
 }
 
+/// The expression \p Child stands for once its wrappers are peeled off;
+/// null for a statement that is not an expression.
+const Expr *unwrapped(const Stmt *Child) {
+  while (Child && isTransparentWrapper(*Child))
+    Child = *Child->child_begin();
+  return dyn_cast_or_null<Expr>(Child);
+}
+
 bool isStdIgnore(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -22,60 +29,58 @@ bool isStdIgnore(const Expr *E) {
          Var->isInStdNamespace();
 }
 
-/// A statement position: the child is evaluated only for its side effects.
-bool isStatementPosition(const Stmt &Parent, const Stmt *Child) {
-  if (isa<CompoundStmt>(Parent))
-    return true;
+/// The children \p Parent evaluates only for their side effects, as a
+/// statement: a block's statements, branch and loop bodies, a for loop's
+/// initialization and increment, a label's or case's statement.
+llvm::SmallVector<const Stmt *, 4> statementPositions(const Stmt &Parent) {
+  if (const auto *Block = dyn_cast<CompoundStmt>(&Parent))
+    return {Block->body_begin(), Block->body_end()};
   if (const auto *If = dyn_cast<IfStmt>(&Parent))
-    return If->getThen() == Child || If->getElse() == Child;
+    return {If->getThen(), If->getElse()};
   if (const auto *While = dyn_cast<WhileStmt>(&Parent))
-    return While->getBody() == Child;
+    return {While->getBody()};
   if (const auto *Do = dyn_cast<DoStmt>(&Parent))
-    return Do->getBody() == Child;
+    return {Do->getBody()};
   if (const auto *For = dyn_cast<ForStmt>(&Parent))
-    return For->getBody() == Child || For->getInc() == Child ||
-           For->getInit() == Child;
+    return {For->getBody(), For->getInc(), For->getInit()};
   if (const auto *RangeFor = dyn_cast<CXXForRangeStmt>(&Parent))
-    return RangeFor->getBody() == Child;
-  if (const auto *Switch = dyn_cast<SwitchCase>(&Parent))
-    return Switch->getSubStmt() == Child;
+    return {RangeFor->getBody()};
+  if (const auto *Case = dyn_cast<SwitchCase>(&Parent))
+    return {Case->getSubStmt()};
   if (const auto *Label = dyn_cast<LabelStmt>(&Parent))
-    return Label->getSubStmt() == Child;
+    return {Label->getSubStmt()};
   if (const auto *Attributed = dyn_cast<AttributedStmt>(&Parent))
-    return Attributed->getSubStmt() == Child;
-  return false;
+    return {Attributed->getSubStmt()};
+  return {};
 }
 
 } // namespace
 
-Discard discardOf(const Expr &E, ASTContext &Context) {
-  const Stmt *Node = &E;
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(*Node);
-    if (Parents.size() != 1)
-      return Discard::None;
-    const Stmt *Parent = Parents[0].get<Stmt>();
-    if (!Parent)
-      return Discard::None;
-    if (isTransparentWrapper(*Parent)) {
-      Node = Parent;
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Parent))
-      return Cast->getType()->isVoidType() ? Discard::Explicit : Discard::None;
-    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Parent);
-        Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2 && Assign->getArg(1) == Node &&
-        isStdIgnore(Assign->getArg(0)))
-      return Discard::Explicit;
-    if (const auto *Comma = dyn_cast<BinaryOperator>(Parent);
-        Comma && Comma->getOpcode() == BO_Comma)
-      return Comma->getLHS() == Node ? Discard::Silent : Discard::None;
-    if (isa<Expr>(Parent))
-      return Discard::None;
-    return isStatementPosition(*Parent, Node) ? Discard::Silent
-                                              : Discard::None;
+llvm::SmallVector<DiscardedValue, 4> discardedValues(const Stmt &Parent) {
+  llvm::SmallVector<DiscardedValue, 4> Result;
+  auto Add = [&Result](const Stmt *Child, Discard Kind) {
+    if (const Expr *Value = unwrapped(Child))
+      Result.push_back({Value, Kind});
+  };
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(&Parent)) {
+    if (Cast->getType()->isVoidType())
+      Add(Cast->getSubExpr(), Discard::Explicit);
+    return Result;
   }
+  if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(&Parent)) {
+    if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+        isStdIgnore(Assign->getArg(0)))
+      Add(Assign->getArg(1), Discard::Explicit);
+    return Result;
+  }
+  if (const auto *Comma = dyn_cast<BinaryOperator>(&Parent)) {
+    if (Comma->getOpcode() == BO_Comma)
+      Add(Comma->getLHS(), Discard::Silent);
+    return Result;
+  }
+  for (const Stmt *Child : statementPositions(Parent))
+    Add(Child, Discard::Silent);
+  return Result;
 }
 
 } // namespace clang::tidy::valuetask
