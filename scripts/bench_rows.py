@@ -30,7 +30,7 @@ def load_results(raw_dir):
         for entry in data.get("benchmarks", []):
             if entry.get("run_type", "iteration") != "iteration":
                 continue
-            name = re.sub(r"(/iterations:\d+)?(/real_time)?$", "", entry["name"])
+            name = re.sub(r"(/iterations:\d+)?(/process_time)?(/real_time)?$", "", entry["name"])
             results[name] = entry
     return results
 

@@ -51,7 +51,6 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -82,6 +81,42 @@ private:
 
 constexpr int kSpinRounds = 32;
 constexpr std::size_t kInitialDequeCapacity = 256;
+
+/// The global queue's storage: a FIFO ring that grows by doubling and never
+/// shrinks, so steady-state pushes and pops allocate nothing (std::deque
+/// allocates a block every few dozen items). Guarded by the pool's mutex.
+class GlobalRing {
+public:
+  bool empty() const noexcept { return count_ == 0; }
+  std::size_t size() const noexcept { return count_; }
+
+  void push_back(std::coroutine_handle<> handle) {
+    if (count_ == slots_.size())
+      grow();
+    slots_[(head_ + count_) & (slots_.size() - 1)] = handle;
+    ++count_;
+  }
+
+  std::coroutine_handle<> pop_front() noexcept {
+    std::coroutine_handle<> handle = slots_[head_];
+    head_ = (head_ + 1) & (slots_.size() - 1);
+    --count_;
+    return handle;
+  }
+
+private:
+  void grow() {
+    std::vector<std::coroutine_handle<>> bigger(slots_.size() * 2);
+    for (std::size_t i = 0; i < count_; ++i)
+      bigger[i] = slots_[(head_ + i) & (slots_.size() - 1)];
+    slots_ = std::move(bigger);
+    head_ = 0;
+  }
+
+  std::vector<std::coroutine_handle<>> slots_ = std::vector<std::coroutine_handle<>>(kInitialDequeCapacity);
+  std::size_t head_ = 0;
+  std::size_t count_ = 0;
+};
 
 } // namespace
 
@@ -277,8 +312,7 @@ private:
     std::lock_guard lock(global_mutex_);
     if (global_.empty())
       return nullptr;
-    std::coroutine_handle<> item = global_.front();
-    global_.pop_front();
+    std::coroutine_handle<> item = global_.pop_front();
     // relaxed: a smaller size can only make a peeker skip an item that the
     // pusher's notify will wake someone for anyway.
     global_size_.store(global_.size(), std::memory_order_relaxed);
@@ -305,7 +339,7 @@ private:
   ThreadPool &pool_;
   std::vector<std::unique_ptr<Worker>> workers_; // Fixed after construction.
   std::mutex global_mutex_;
-  std::deque<std::coroutine_handle<>> global_; // Guarded by global_mutex_.
+  GlobalRing global_; // Guarded by global_mutex_.
   std::atomic<std::size_t> global_size_{0};    // Written under the mutex.
   std::atomic<std::uint64_t> global_pushes_{0};
   std::atomic<bool> stopping_{false};
