@@ -148,6 +148,7 @@ set logscale y 10
 set ylabel "ours / peer (log scale; below 1 = ours faster)"
 set xtics rotate by -35 left
 set bmargin 12
+set rmargin 22
 set grid ytics
 f(x) = 1
 plot "{data.name}" using 0:2:xtic(1) with boxes lc rgb "#4a7ebb" notitle, f(x) with lines lw 2 lc rgb "#c0392b" title "parity"
