@@ -35,7 +35,7 @@ void LowSyncRateCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Data)
     return;
   std::optional<FunctionCounts> Counts =
-      Data->countsFor(*Function, *Result.SourceManager);
+      Data->countsFor(*Function, *Result.SourceManager, ProfiledReturn::ValueTask);
   if (!Counts || Counts->Calls < Profile.minCalls() || Counts->Calls == 0)
     return;
   double Rate = 100.0 * static_cast<double>(Counts->Sync) /

@@ -91,8 +91,11 @@ ProfileData::load(llvm::StringRef Path) {
   std::vector<ProfileEntry> Entries;
   for (vt::detail::ProfileEntry &Entry : Parsed)
     Entries.push_back({std::move(Entry.function), std::move(Entry.signature),
-                       std::move(Entry.file), Entry.line, Entry.calls,
-                       Entry.sync});
+                       std::move(Entry.file), Entry.line,
+                       Entry.kind == vt::detail::ProfiledKind::task
+                           ? ProfiledReturn::Task
+                           : ProfiledReturn::ValueTask,
+                       Entry.calls, Entry.sync});
   Cached.Modified = Status.getLastModificationTime();
   Cached.Size = Status.getSize();
   Cached.Data = std::shared_ptr<ProfileData>(new ProfileData(std::move(Entries)));
@@ -117,7 +120,8 @@ bool ProfileData::sameFile(llvm::StringRef ProfilePath, llvm::StringRef File) {
 }
 
 std::optional<FunctionCounts>
-ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Sources) {
+ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Sources,
+                       ProfiledReturn Returns) {
   std::string Name = withoutTemplateArguments(Function.getQualifiedNameAsString());
   SourceRange Range = Function.getSourceRange();
   std::string File = absoluteFileOf(Function.getLocation(), Sources);
@@ -133,7 +137,11 @@ ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Source
     if (Entry.Function != Name || Entry.Line < First || Entry.Line > Last ||
         !sameFile(Entry.File, File))
       continue;
+    // The function is still there: whatever it returned then, the entry
+    // is not stale.
     Matched[I] = true;
+    if (Entry.Returns != Returns)
+      continue;
     if (!Counts)
       Counts.emplace();
     Counts->Calls += Entry.Calls;

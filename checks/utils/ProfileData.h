@@ -24,12 +24,16 @@
 
 namespace clang::tidy::valuetask {
 
+/// What a profiled function returned when it was measured.
+enum class ProfiledReturn { Task, ValueTask };
+
 /// One profile entry, as the checks need it.
 struct ProfileEntry {
   std::string Function; // qualified name, template arguments dropped
   std::string Signature;
   std::string File; // as the compiler spelled it
   unsigned Line = 0;
+  ProfiledReturn Returns = ProfiledReturn::Task;
   std::uint64_t Calls = 0;
   std::uint64_t Sync = 0;
 };
@@ -49,9 +53,12 @@ public:
 
   /// Sums the entries that belong to Function's definition (same qualified
   /// name, same file, an entry line within the definition) and marks them
-  /// matched. std::nullopt when none does.
+  /// matched; only entries measured with the return type \p Returns count
+  /// (a function changed from ValueTask to Task starts afresh).
+  /// std::nullopt when none does.
   std::optional<FunctionCounts> countsFor(const FunctionDecl &Function,
-                                          const SourceManager &Sources);
+                                          const SourceManager &Sources,
+                                          ProfiledReturn Returns);
 
   /// Entries for one of Files (absolute paths) that no function matched so
   /// far: the function is gone or the file changed. Lambda entries, which

@@ -54,3 +54,7 @@ vt::Task<int> rarely_called(int key) { co_return key; }
 
 // Already a value task.
 vt::ValueTask<int> already_a_value_task(int key) { co_return key; }
+
+// Measured while it still returned a ValueTask: those counts do not judge
+// the Task it returns now.
+vt::Task<int> converted_to_task(int key) { co_return key; }
