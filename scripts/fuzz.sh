@@ -23,6 +23,13 @@ limits_for() {
     *) echo "-timeout=30" ;;
   esac
 }
+# The same for LeakSanitizer's check at exit.
+asan_options_for() {
+  case "$1" in
+    checks) echo "detect_leaks=0" ;;
+    *) echo "detect_leaks=1" ;;
+  esac
+}
 
 shopt -s nullglob
 fuzzers=("$build"/bin/*_fuzzer)
@@ -41,7 +48,7 @@ for fuzzer in "${fuzzers[@]}"; do
   case "$mode" in
     replay)
       echo "== $name: replaying ${#inputs[@]} inputs"
-      if ! "$fuzzer" $(limits_for "$name") "${inputs[@]}" > "$build/fuzz-replay-$name.log" 2>&1; then
+      if ! ASAN_OPTIONS=$(asan_options_for "$name") "$fuzzer" $(limits_for "$name") "${inputs[@]}" > "$build/fuzz-replay-$name.log" 2>&1; then
         tail -n 40 "$build/fuzz-replay-$name.log" >&2
         status=1
       fi
@@ -50,17 +57,20 @@ for fuzzer in "${fuzzers[@]}"; do
       work="$build/fuzz/$name"
       mkdir -p "$work/corpus" "$work/artifacts"
       echo "== $name: fuzzing for ${seconds} s"
-      if ! "$fuzzer" $(limits_for "$name") -max_total_time="$seconds" -print_final_stats=1 \
+      if ! ASAN_OPTIONS=$(asan_options_for "$name") "$fuzzer" $(limits_for "$name") -max_total_time="$seconds" -print_final_stats=1 \
            -artifact_prefix="$work/artifacts/" "$work/corpus" "$corpus" > "$work/fuzz.log" 2>&1; then
         tail -n 40 "$work/fuzz.log" >&2
         status=1
       fi
-      runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/fuzz.log" | grep -o '[0-9]*$' || true)
-      last=$(grep -E '^#[0-9]+' "$work/fuzz.log" | tail -n 1 || true)
+      runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$work/fuzz.log" | grep -o '[0-9]*$' || true)
+      last=$(grep -aE '^#[0-9]+' "$work/fuzz.log" | tail -n 1 || true)
       cov=$(grep -o 'cov: [0-9]*' <<<"$last" | grep -o '[0-9]*' || true)
       ft=$(grep -o 'ft: [0-9]*' <<<"$last" | grep -o '[0-9]*' || true)
-      found=$(find "$work/artifacts" -type f | wc -l)
-      echo "$name: ${runs:-?} executions, cov ${cov:-?}, ft ${ft:-?}, corpus $(find "$work/corpus" -type f | wc -l) new inputs, $found artifacts"
+      # Crashes, leaks, timeouts and out-of-memory inputs; slow units (inputs
+      # over 10 s) are only noted.
+      found=$(find "$work/artifacts" -type f ! -name 'slow-unit-*' | wc -l)
+      slow=$(find "$work/artifacts" -type f -name 'slow-unit-*' | wc -l)
+      echo "$name: ${runs:-?} executions, cov ${cov:-?}, ft ${ft:-?}, corpus $(find "$work/corpus" -type f | wc -l) new inputs, $found crashes, $slow slow inputs"
       ;;
     *) echo "fuzz: unknown mode '$mode'" >&2; exit 2 ;;
   esac
