@@ -322,6 +322,15 @@ const CXXConstructExpr *valueTaskConstruction(const Expr *Init) {
   return dyn_cast<CXXConstructExpr>(Init);
 }
 
+/// The arguments the user wrote: trailing defaulted ones (the runtime's
+/// constructors take the caller's source location that way) do not change
+/// what the construction holds.
+unsigned writtenArgumentCount(const CXXConstructExpr &Construct) {
+  return llvm::count_if(Construct.arguments(), [](const Expr *Argument) {
+    return !isa<CXXDefaultArgExpr>(Argument);
+  });
+}
+
 } // namespace
 
 std::optional<MemberCall> namedMemberCall(const CallExpr &Call) {
@@ -353,10 +362,11 @@ bool createsCompletedValueTask(const Expr *Init, const ValueTaskTypes &Types) {
     return false;
   // Default construction holds a default value; a one-argument constructor
   // from a plain value holds that value. A task or a source is pending.
-  if (Construct->getNumArgs() == 0)
+  unsigned Written = writtenArgumentCount(*Construct);
+  if (Written == 0)
     return true;
   const CXXConstructorDecl *Constructor = Construct->getConstructor();
-  if (Construct->getNumArgs() != 1 || !Constructor ||
+  if (Written != 1 || !Constructor ||
       Constructor->isCopyOrMoveConstructor())
     return false;
   QualType ArgType = Construct->getArg(0)->getType();
@@ -365,7 +375,7 @@ bool createsCompletedValueTask(const Expr *Init, const ValueTaskTypes &Types) {
 
 bool createsEmptyValueTask(const Expr *Init) {
   const CXXConstructExpr *Construct = valueTaskConstruction(Init);
-  return Construct && Construct->getNumArgs() == 0;
+  return Construct && writtenArgumentCount(*Construct) == 0;
 }
 
 EventMap collectConsumptionEvents(const Stmt *Body,
