@@ -100,7 +100,7 @@ def machine():
         ("Cores (online)", str(os.cpu_count())),
         ("Kernel", platform.release()),
         ("C++ compiler", command_line(["clang++-19", "--version"])),
-        ("Also used", command_line(["g++-12", "--version"])),
+        ("Other compiler on the machine (not used here)", command_line(["g++-12", "--version"])),
         ("Date (UTC)", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")),
     ]
 
