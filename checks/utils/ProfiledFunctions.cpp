@@ -1,6 +1,7 @@
 //===--- ProfiledFunctions.cpp - the definitions a profile can speak of --===//
 
 #include "ProfiledFunctions.h"
+#include "utils/WrittenInSource.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -14,14 +15,14 @@ void matchProfiledFunctions(MatchFinder &Finder,
                             MatchFinder::MatchCallback *Check,
                             const internal::Matcher<QualType> &ReturnType) {
   const auto WrittenOnce =
-      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()),
-            unless(isInstantiated()));
+      allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()));
   const auto LambdaCallOperator =
       cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
-  Finder.addMatcher(functionDecl(isDefinition(), returns(ReturnType),
-                                 WrittenOnce, unless(LambdaCallOperator))
-                        .bind(ProfiledFunctionId),
-                    Check);
+  Finder.addMatcher(
+      writtenInSource(functionDecl(isDefinition(), returns(ReturnType),
+                                   WrittenOnce, unless(LambdaCallOperator))
+                          .bind(ProfiledFunctionId)),
+      Check);
 }
 
 const FunctionDecl *profiledFunction(const MatchFinder::MatchResult &Result) {
