@@ -39,6 +39,15 @@ for fuzzer in "${fuzzers[@]}"; do
   name=$(basename "$fuzzer" _fuzzer)
   corpus="$corpora/$name"
   inputs=("$corpus"/*)
+  corpus_dirs=()
+  [ -d "$corpus" ] && corpus_dirs=("$corpus")
+  seeds=()
+  # The checks target's seeds are the checks' own lit tests, read in place
+  # rather than copied; its checked-in corpus holds only what fuzzing added.
+  if [ "$name" = checks ]; then
+    seeds=("$root/test/checks")
+    inputs+=("$root"/test/checks/*.cpp)
+  fi
   if [ ${#inputs[@]} -eq 0 ]; then
     echo "fuzz: $name has no corpus in $corpus" >&2
     status=1
@@ -58,7 +67,7 @@ for fuzzer in "${fuzzers[@]}"; do
       mkdir -p "$work/corpus" "$work/artifacts"
       echo "== $name: fuzzing for ${seconds} s"
       if ! ASAN_OPTIONS=$(asan_options_for "$name") "$fuzzer" $(limits_for "$name") -max_total_time="$seconds" -print_final_stats=1 \
-           -artifact_prefix="$work/artifacts/" "$work/corpus" "$corpus" > "$work/fuzz.log" 2>&1; then
+           -artifact_prefix="$work/artifacts/" "$work/corpus" "${corpus_dirs[@]}" "${seeds[@]}" > "$work/fuzz.log" 2>&1; then
         tail -n 40 "$work/fuzz.log" >&2
         status=1
       fi
