@@ -92,6 +92,7 @@ EXAMPLES:
                                          profile-guided Task/ValueTask advice
   vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
   vtlint --lsp                           language server for editors (docs/editors.md)
+  vtlint --lsp --profile=app.profile     the same, with profile-guided advice
 
 EXIT STATUS:
   0  no finding outside the baseline
@@ -200,8 +201,10 @@ int main(int argc, const char **argv) {
   Options.Quiet = Quiet;
   Options.ShowProgress = vtlint::stderrIsTerminal();
   if (Lsp)
-    return vtlint::lsp::runLanguageServer(
-        {{Options.Sources.BuildPath, CompilerFlags}, Options.Config, Options.Sources.Files},
-        llvm::errs());
+    return vtlint::lsp::runLanguageServer({{Options.Sources.BuildPath, CompilerFlags},
+                                           Options.Config,
+                                           Options.Sources.Files,
+                                           Options.ProfileFile},
+                                          llvm::errs());
   return vtlint::runVtlint(Options, llvm::outs(), llvm::errs());
 }

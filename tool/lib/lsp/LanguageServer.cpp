@@ -2,6 +2,7 @@
 
 #include "LanguageServer.h"
 #include "Analyzer.h"
+#include "ProfileAdvice.h"
 #include "Server.h"
 
 #include <csignal>
@@ -38,6 +39,17 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
     Err << "vtlint: error: " << llvm::toString(Config.takeError()) << "\n";
     return 2;
   }
+  // A missing or malformed profile is bad usage, as for a lint run: said
+  // once at start-up, not in every document's diagnostics.
+  std::optional<std::string> Profile;
+  if (Options.ProfileFile) {
+    llvm::Expected<std::string> Loaded = loadProfile(*Options.ProfileFile);
+    if (!Loaded) {
+      Err << "vtlint: error: " << llvm::toString(Loaded.takeError()) << "\n";
+      return 2;
+    }
+    Profile = std::move(*Loaded);
+  }
   CompileCommands Commands(Options.Commands);
   if (llvm::Error Unreadable = Commands.loadBuildDatabase()) {
     Err << "vtlint: error: " << llvm::toString(std::move(Unreadable)) << "\n";
@@ -63,7 +75,12 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
     if (!Request)
       return Request.takeError();
     Request->UnsavedContents = Doc.Text;
-    return analyzeFile(*Request, Settings);
+    llvm::Expected<clang::tidy::ClangTidyOptions> FileOptions = Settings.optionsFor(Request->File);
+    if (!FileOptions)
+      return FileOptions.takeError();
+    if (Profile)
+      applyProfile(*FileOptions, *Profile, Options.Config.ChecksGlob.has_value());
+    return analyzeFile(*Request, *FileOptions);
   };
   Server S(Writer, std::move(Analyze), ServerOptions{});
   MessageReader Reader(std::cin);

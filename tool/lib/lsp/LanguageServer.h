@@ -13,6 +13,7 @@
 #include "CompileCommands.h"
 #include "Configuration.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct LanguageServerOptions {
   /// Source files named on the command line: the editor names the files,
   /// so any here is a usage error.
   std::vector<std::string> Files;
+  /// `--profile=FILE`: the profile-guided checks advise from FILE (they
+  /// reread it when it changes, so a new run of the program shows up).
+  std::optional<std::string> ProfileFile;
 };
 
 /// Serves LSP on stdin/stdout until `exit` or the end of input. Returns the
