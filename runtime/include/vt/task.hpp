@@ -2,7 +2,8 @@
 //
 // A Task is a copyable handle to reference-counted shared state. Calling a
 // coroutine that returns Task runs its body at once, on the caller's thread,
-// up to its first suspension. Any number of awaiters, on any threads, may
+// up to its first suspension (ThreadPool::spawn is the one exception: it
+// queues the body's start to a pool instead). Any number of awaiters, on any threads, may
 // await the same task; each gets the value (a copy) or the exception.
 //
 // Continuation rule: a coroutine suspended on an incomplete task is never
@@ -194,7 +195,9 @@ public:
   /// final_suspend) and the one get_return_object hands out.
   TaskPromiseBase() noexcept : TaskState<T>(2) {}
 
-  std::suspend_never initial_suspend() const noexcept { return {}; }
+  /// Eager: the body runs at once, unless this call is the one a
+  /// ThreadPool::spawn asked to queue (the body then starts on the pool).
+  StartOrQueue initial_suspend() const noexcept { return StartOrQueue::take_request(); }
 
   /// Completes the task once the body (and its locals) are gone, then drops
   /// the coroutine's own reference; the last reference frees the frame.

@@ -11,6 +11,7 @@
 
 #include <coroutine>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -41,6 +42,25 @@ struct Unwrapped<ValueTask<U>> {
 /// run(F)'s task type: F's result, with one Task/ValueTask layer removed.
 template <typename F>
 using RunResult = typename Unwrapped<std::invoke_result_t<F &>>::type;
+
+template <typename R>
+inline constexpr bool is_task_v = false;
+template <typename U>
+inline constexpr bool is_task_v<Task<U>> = true;
+
+/// Restores the thread's previous spawn request when a spawn call ends,
+/// normally or by an exception (spawn step 4).
+class SpawnRequestScope {
+public:
+  explicit SpawnRequestScope(ThreadPool &target) noexcept
+      : previous_(std::exchange(spawn_target, &target)) {}
+  ~SpawnRequestScope() { spawn_target = previous_; }
+  SpawnRequestScope(const SpawnRequestScope &) = delete;
+  SpawnRequestScope &operator=(const SpawnRequestScope &) = delete;
+
+private:
+  ThreadPool *previous_;
+};
 } // namespace detail
 
 /// Cumulative counters. The worker-side ones are summed over per-worker
@@ -91,9 +111,57 @@ public:
   /// task is canceled.
   template <typename F>
   Task<detail::RunResult<F>> run(F f, CancellationToken token = {}) {
+    // A token that can never be canceled is dropped here, so the body's
+    // check on the pool is an inline null test instead of a call.
+    if (!token.can_be_canceled())
+      return run_on_pool(*this, std::move(f), CancellationToken::none());
     if (token.is_cancellation_requested())
       return from_canceled<detail::RunResult<F>>(std::move(token));
     return run_on_pool(*this, std::move(f), std::move(token));
+  }
+
+  /// Starts the Task coroutine `fn(args...)` on this pool: one coroutine
+  /// frame, queued itself, with no wrapper coroutine around it (the cheap way
+  /// to fork work; run() needs a second frame to put `f` itself on the pool).
+  ///
+  /// Protocol (vt::detail::StartOrQueue, vt/detail/scheduling.hpp):
+  ///   1. Set the calling thread's spawn request to this pool, remembering
+  ///      the request that was there (nested spawns from a non-coroutine
+  ///      `fn`).
+  ///   2. Call `fn(args...)` here, on the caller's thread. If `fn` is a
+  ///      coroutine its frame is created as for any call: arguments are
+  ///      copied or moved into it (references stay references).
+  ///   3. The first vt::Task coroutine to reach its initial suspend point
+  ///      during that call takes the request (clearing it): it suspends
+  ///      before its body and queues its own handle to this pool (the
+  ///      caller's local deque when the caller is one of this pool's
+  ///      workers, else the global queue). Every other Task coroutine runs
+  ///      eagerly as usual.
+  ///   4. When the call returns (or throws), restore the remembered request,
+  ///      whether or not it was taken, and return `fn`'s task.
+  /// So when `fn` is a coroutine returning Task<U>, its whole body runs on a
+  /// worker and the result is that task. When `fn` is an ordinary function
+  /// that returns a Task<U>, its own code runs inline on the caller, and only
+  /// the first Task coroutine it calls (if any) is deferred to the pool; a
+  /// task it returns without starting a coroutine (vt::from_result, say) is
+  /// returned as is. Nothing is ever lost or run twice: each coroutine's body
+  /// starts exactly once, either inline or from the queue. (A Task coroutine
+  /// started by one of `fn`'s parameter constructors would count as "first";
+  /// pass arguments that are cheap to move.)
+  ///
+  /// Lifetimes are those of any lazily started coroutine: the body runs after
+  /// spawn returns, so reference parameters must outlive the task, and a
+  /// coroutine *lambda* must not rely on its captures (they live in the
+  /// lambda object, which spawn does not keep): pass data as arguments.
+  /// An exception thrown before the body starts (a parameter copy, or
+  /// std::bad_alloc queuing it) propagates from spawn and nothing runs; one
+  /// thrown by the body faults the task.
+  template <typename F, typename... Args>
+  std::invoke_result_t<F, Args...> spawn(F &&fn, Args &&...args) {
+    static_assert(detail::is_task_v<std::invoke_result_t<F, Args...>>,
+                  "vt::ThreadPool::spawn: fn(args...) must return a vt::Task<U>; use run() for other callables");
+    detail::SpawnRequestScope request(*this); // Steps 1 and 4.
+    return std::invoke(std::forward<F>(fn), std::forward<Args>(args)...); // Steps 2 and 3.
   }
 
   /// Queues a coroutine to resume on this pool (local deque when called from
@@ -107,7 +175,8 @@ private:
   template <typename F>
   static Task<detail::RunResult<F>> run_on_pool(ThreadPool &pool, F f, CancellationToken token) {
     co_await pool.schedule();
-    token.throw_if_cancellation_requested();
+    if (token != CancellationToken::none())
+      token.throw_if_cancellation_requested();
     if constexpr (std::is_same_v<detail::RunResult<F>, std::invoke_result_t<F &>>)
       co_return f();
     else
@@ -121,6 +190,12 @@ private:
 template <typename F>
 Task<detail::RunResult<F>> run(F f, CancellationToken token = {}) {
   return ThreadPool::default_pool().run(std::move(f), std::move(token));
+}
+
+/// ThreadPool::default_pool().spawn(fn, args...).
+template <typename F, typename... Args>
+std::invoke_result_t<F, Args...> spawn(F &&fn, Args &&...args) {
+  return ThreadPool::default_pool().spawn(std::forward<F>(fn), std::forward<Args>(args)...);
 }
 
 } // namespace vt

@@ -26,6 +26,36 @@ void post(ThreadPool &pool, std::coroutine_handle<> handle);
 /// Queues `handle` on `pool`'s global queue, whoever the caller is.
 void post_global(ThreadPool &pool, std::coroutine_handle<> handle);
 
+/// The spawn request (ThreadPool::spawn, protocol steps 1-4 in
+/// vt/thread_pool.hpp): while set, the next vt::Task coroutine to reach its
+/// initial suspend point on this thread clears it and, instead of running its
+/// body, queues its own frame to this pool. Written and read only by the
+/// owning thread; constinit, so every access is a plain TLS load (no
+/// initialisation guard).
+inline constinit thread_local ThreadPool *spawn_target = nullptr;
+
+/// A vt::Task coroutine's initial suspend point. Runs the body at once (no
+/// suspension at all) unless a spawn request was taken: then the coroutine
+/// suspends and its handle is queued to the requested pool (spawn step 3).
+class StartOrQueue {
+public:
+  /// Takes (and clears) the pending spawn request, if any.
+  static StartOrQueue take_request() noexcept {
+    ThreadPool *target = spawn_target;
+    if (target != nullptr) [[unlikely]]
+      spawn_target = nullptr;
+    return StartOrQueue(target);
+  }
+
+  bool await_ready() const noexcept { return target_ == nullptr; }
+  void await_suspend(std::coroutine_handle<> self) const { post(*target_, self); }
+  void await_resume() const noexcept {}
+
+private:
+  explicit StartOrQueue(ThreadPool *target) noexcept : target_(target) {}
+  ThreadPool *target_;
+};
+
 /// A continuation that resumes a coroutine by posting it (never inline).
 struct ResumeOnPool : Continuation {
   ResumeOnPool() noexcept { fire = &resume; }
