@@ -28,6 +28,7 @@
 #include <vt/detail/profile_site.hpp>
 #include <vt/profile.hpp>
 
+#include <bit>
 #include <cerrno>
 #include <cstdio>
 #include <cstdint>
@@ -40,6 +41,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -67,6 +69,7 @@ struct Registry {
   std::mutex mutex;
   std::string path; // empty: never started
   std::map<std::tuple<std::string, std::string, ProfiledKind>, std::unique_ptr<ProfileSite>> sites;
+  std::vector<ProfileSite *> sites_by_index; // a ProfileSiteId is an index + 1
   std::vector<ThreadCounters *> threads;
 };
 
@@ -102,8 +105,8 @@ struct ThreadCounters {
   }
 
   Slot &slot_for(ProfileSite *site) {
-    if (site->index < by_site.size() && by_site[site->index] != nullptr)
-      return *by_site[site->index];
+    if (Slot *known = slot_at(site->index))
+      return *known;
     std::lock_guard lock(mutex);
     Slot &slot = slots.emplace_back(site);
     if (by_site.size() <= site->index)
@@ -111,6 +114,9 @@ struct ThreadCounters {
     by_site[site->index] = &slot;
     return slot;
   }
+
+  /// This thread's slot for the site with this index, if it has one.
+  Slot *slot_at(std::size_t index) const noexcept { return index < by_site.size() ? by_site[index] : nullptr; }
 };
 
 /// The runtime's own coroutines (as_task's adapter, the combinators) are
@@ -123,24 +129,6 @@ bool is_runtime_file(std::string_view file) {
          directory.ends_with("/vt/detail");
 }
 
-struct CacheKey {
-  const char *function;
-  const char *file;
-  std::uint32_t line;
-  ProfiledKind kind;
-  bool operator==(const CacheKey &) const = default;
-};
-struct CacheKeyHash {
-  std::size_t operator()(const CacheKey &key) const noexcept {
-    // The strings' addresses are 1-aligned but distinct per place; mix them
-    // so that neighbouring literals land in different slots.
-    auto h = reinterpret_cast<std::uintptr_t>(key.function) * 0x9E3779B97F4A7C15ull;
-    h ^= reinterpret_cast<std::uintptr_t>(key.file) + (h >> 29);
-    h = (h ^ (key.line * 2u + static_cast<unsigned>(key.kind))) * 0xBF58476D1CE4E5B9ull;
-    return static_cast<std::size_t>(h ^ (h >> 31));
-  }
-};
-
 /// A plain function's value task counts only where the function returns
 /// one: clang and GCC both print the return type in function_name(), before
 /// the first '(' (the parameters, which may mention ValueTask too, follow).
@@ -148,50 +136,91 @@ bool returns_value_task(std::string_view signature) {
   return signature.substr(0, signature.find('(')).find("ValueTask") != std::string_view::npos;
 }
 
-/// Interns a location; null for the runtime's own functions and for value
-/// tasks built in functions that do not return one.
+/// Interns a function (under Registry::mutex): null for the runtime's own
+/// functions and for value tasks built in functions that do not return one.
 ProfileSite *intern(const std::source_location &where, ProfiledKind kind, bool trusted) {
-  // Per thread, by the addresses of the location's strings: no lock and no
-  // string hashing after the first call from each place. A small
-  // direct-mapped cache in front of the map answers the hot places with one
-  // compare.
-  struct Recent {
-    CacheKey key{};
-    ProfileSite *site = nullptr;
-  };
-  static constexpr std::size_t recent_slots = 64;
-  thread_local Recent recent[recent_slots];
-  thread_local std::unordered_map<CacheKey, ProfileSite *, CacheKeyHash> cache;
-  CacheKey key{where.function_name(), where.file_name(), where.line(), kind};
-  Recent &slot = recent[CacheKeyHash()(key) % recent_slots];
-  if (slot.key == key)
-    return slot.site;
-  if (auto found = cache.find(key); found != cache.end()) {
-    slot = {key, found->second};
-    return found->second;
+  if (is_runtime_file(where.file_name()) || !(trusted || returns_value_task(where.function_name())))
+    return nullptr;
+  std::string signature(signature_without_template_arguments(where.function_name()));
+  Registry &r = registry();
+  std::lock_guard lock(r.mutex);
+  auto &site = r.sites[{signature, where.file_name(), kind}];
+  if (!site) {
+    site = std::make_unique<ProfileSite>();
+    site->index = r.sites_by_index.size();
+    site->entry.function = qualified_name_of(signature);
+    site->entry.signature = std::move(signature);
+    site->entry.file = where.file_name();
+    site->entry.kind = kind;
+    r.sites_by_index.push_back(site.get());
   }
+  if (site->entry.line == 0 || (where.line() != 0 && where.line() < site->entry.line))
+    site->entry.line = where.line();
+  return site.get();
+}
 
-  ProfileSite *site = nullptr;
-  if (!is_runtime_file(where.file_name()) && (trusted || returns_value_task(where.function_name()))) {
-    std::string signature(signature_without_template_arguments(where.function_name()));
-    Registry &r = registry();
-    std::lock_guard lock(r.mutex);
-    auto &slot = r.sites[{signature, where.file_name(), kind}];
-    if (!slot) {
-      slot = std::make_unique<ProfileSite>();
-      slot->index = r.sites.size() - 1;
-      slot->entry.function = qualified_name_of(signature);
-      slot->entry.signature = std::move(signature);
-      slot->entry.file = where.file_name();
-      slot->entry.kind = kind;
-    }
-    if (slot->entry.line == 0 || (where.line() != 0 && where.line() < slot->entry.line))
-      slot->entry.line = where.line();
-    site = slot.get();
+ThreadCounters &local_counters();
+
+/// One place in the code that creates profiled handles. A
+/// std::source_location is, in libstdc++ and libc++ alike, one pointer to a
+/// constant the compiler emits per place (file, function, line, column):
+/// that pointer identifies the place without reading its strings.
+struct Place {
+  const void *location = nullptr;
+  ProfiledKind kind = ProfiledKind::task;
+  bool trusted = false;
+  bool operator==(const Place &) const = default;
+};
+static_assert(sizeof(std::source_location) == sizeof(const void *) &&
+                  std::is_trivially_copyable_v<std::source_location>,
+              "vt::profile identifies a place by its std::source_location's one pointer");
+
+struct PlaceHash {
+  std::size_t operator()(const Place &place) const noexcept {
+    auto bits = reinterpret_cast<std::uintptr_t>(place.location);
+    return static_cast<std::size_t>((bits >> 3) ^ (bits >> 11) ^ (static_cast<unsigned>(place.kind) << 1) ^
+                                    static_cast<unsigned>(place.trusted));
   }
-  cache.emplace(key, site);
-  slot = {key, site};
-  return site;
+};
+
+/// What a thread knows about a place: its site (null: not profiled) and
+/// this thread's counter slot for it.
+struct PlaceInfo {
+  ProfileSite *site = nullptr;
+  Slot *slot = nullptr;
+};
+
+/// Per thread, so no lock: a direct-mapped cache answers a hot place with
+/// one compare; behind it, a map of every place this thread has seen; only
+/// a place's first call on a thread takes Registry::mutex (intern) and the
+/// thread's own mutex (its new slot).
+PlaceInfo lookup(std::source_location where, ProfiledKind kind, bool trusted) {
+  struct Recent {
+    Place place;
+    PlaceInfo info;
+  };
+  static constexpr std::size_t recent_slots = 256;
+  thread_local Recent recent[recent_slots];
+  thread_local std::unordered_map<Place, PlaceInfo, PlaceHash> seen;
+  Place place{std::bit_cast<const void *>(where), kind, trusted};
+  Recent &entry = recent[PlaceHash()(place) % recent_slots];
+  if (entry.place == place) [[likely]]
+    return entry.info;
+  auto [found, is_new] = seen.try_emplace(place);
+  if (is_new) {
+    found->second.site = intern(where, kind, trusted);
+    if (found->second.site != nullptr)
+      found->second.slot = &local_counters().slot_for(found->second.site);
+  }
+  entry = {place, found->second};
+  return found->second;
+}
+
+/// Step 1: single writer, relaxed load + store.
+void count(Slot &slot, bool completed) noexcept {
+  slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  if (completed)
+    slot.sync.store(slot.sync.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
 }
 
 ThreadCounters &local_counters() {
@@ -309,31 +338,55 @@ struct StartFromEnvironment {
 
 } // namespace
 
-ProfileSite *task_profile_site(const std::source_location &where) noexcept {
+ProfileSite *task_profile_site(std::source_location where) noexcept {
   try {
-    return intern(where, ProfiledKind::task, /*trusted=*/true);
+    return lookup(where, ProfiledKind::task, /*trusted=*/true).site;
   } catch (...) {
     return nullptr; // out of memory: this call goes unrecorded
   }
 }
 
-ProfileSite *value_task_profile_site(const std::source_location &where, bool from_coroutine) noexcept {
+ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept {
   try {
-    return intern(where, ProfiledKind::value_task, from_coroutine);
+    ProfileSite *site = lookup(where, ProfiledKind::value_task, from_coroutine).site;
+    return site == nullptr ? 0 : static_cast<ProfileSiteId>(site->index + 1);
   } catch (...) {
-    return nullptr;
+    return 0;
+  }
+}
+
+void record_ready_value_task_call(std::source_location where) noexcept {
+  try {
+    if (Slot *slot = lookup(where, ProfiledKind::value_task, /*trusted=*/false).slot)
+      count(*slot, /*completed=*/true);
+  } catch (...) {
+    // Out of memory for a new place or slot: this call goes unrecorded.
   }
 }
 
 void record_call(ProfileSite *site, bool completed) noexcept {
   try {
-    Slot &slot = local_counters().slot_for(site);
-    // Step 1: single writer, relaxed load + store.
-    slot.calls.store(slot.calls.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    if (completed)
-      slot.sync.store(slot.sync.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    count(local_counters().slot_for(site), completed);
   } catch (...) {
-    // Out of memory for a new slot: this call goes unrecorded.
+  }
+}
+
+void record_call(ProfileSiteId id, bool completed) noexcept {
+  try {
+    std::size_t index = id - 1;
+    ThreadCounters &counters = local_counters();
+    if (Slot *slot = counters.slot_at(index)) [[likely]] {
+      count(*slot, completed);
+      return;
+    }
+    ProfileSite *site;
+    {
+      Registry &r = registry();
+      std::lock_guard lock(r.mutex);
+      site = r.sites_by_index.at(index);
+    }
+    count(counters.slot_for(site), completed);
+  } catch (...) {
   }
 }
 

@@ -131,6 +131,7 @@ vt::ValueTask<int> counted_lookup(bool hit, vt::Task<int> gate) {
 }
 
 vt::ValueTask<int> counted_in_flushes() { return 2; }
+vt::ValueTask<int> counted_coroutine(vt::Task<int> gate) { co_return co_await gate; }
 vt::Task<int> counted_on_threads() { co_return 3; }
 
 } // namespace
@@ -226,4 +227,24 @@ TEST(ProfileCounting, ValueTasksBuiltInOtherFunctionsAreNotTheirCalls) {
   std::vector<ProfileEntry> entries = read_profile(path);
   EXPECT_EQ(find(entries, "(anonymous namespace)::not_a_value_task_function"), nullptr) << read_all(path);
   EXPECT_EQ(find(entries, "(anonymous namespace)::takes_a_value_task"), nullptr);
+}
+
+TEST(ProfileCounting, ValueTaskCoroutineInspectedOnAnotherThread) {
+  std::string path = temp_profile("coroutine-threads");
+  vt::profile::start(path);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(counted_coroutine(vt::from_result(i)).result(), i);
+  vt::TaskCompletionSource<int> gate;
+  vt::ValueTask<int> pending = counted_coroutine(gate.task());
+  // The first look happens on a thread that has never counted this function.
+  std::thread([&] { EXPECT_FALSE(pending.is_completed()); }).join();
+  gate.set_result(7);
+  EXPECT_EQ(pending.as_task().get(), 7);
+  vt::profile::stop();
+  std::vector<ProfileEntry> entries = read_profile(path);
+  const ProfileEntry *counted = find(entries, "(anonymous namespace)::counted_coroutine");
+  ASSERT_NE(counted, nullptr) << read_all(path);
+  EXPECT_EQ(counted->kind, ProfiledKind::value_task);
+  EXPECT_EQ(counted->calls, 4u);
+  EXPECT_EQ(counted->sync, 3u);
 }

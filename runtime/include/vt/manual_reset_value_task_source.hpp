@@ -8,7 +8,8 @@
 //      the consumer's continuation (if it was already waiting).
 //   3. The consumer consumes the value task (await, result(), as_task()).
 //   4. reset() moves to the next version; value tasks bound to older
-//      versions are stale and throw InvalidOperationError when consumed.
+//      versions are stale and throw InvalidOperationError when consumed
+//      (compared by the version's low 32 bits: vt/detail/value_task_source.hpp).
 // reset() must not race with a consumer that is still waiting (step 3 must
 // be over): that is the caller's contract, as in .NET.
 #pragma once
@@ -38,7 +39,7 @@ public:
 
   /// A value task bound to the current version.
   ValueTask<T> value_task() noexcept {
-    return ValueTask<T>(detail::FromSource{}, *this, version());
+    return ValueTask<T>(detail::FromSource{}, *this, token_of(version()));
   }
 
   std::uint64_t version() const noexcept {
@@ -92,35 +93,39 @@ private:
                                   "call reset() first");
   }
 
-  void check_version(std::uint64_t version) const {
-    if (version != this->version())
+  static detail::SourceToken token_of(std::uint64_t version) noexcept {
+    return static_cast<detail::SourceToken>(version);
+  }
+
+  void check_version(detail::SourceToken token) const {
+    if (token != token_of(version()))
       throw InvalidOperationError("vt::ManualResetValueTaskSource: the value task's version is stale "
                                   "(the source was reset since)");
   }
 
-  detail::TaskStatus status(std::uint64_t version) const override {
-    check_version(version);
+  detail::TaskStatus status(detail::SourceToken token) const override {
+    check_version(token);
     return completions_.is_completed() ? status_ : detail::TaskStatus::pending;
   }
 
-  bool is_pending(std::uint64_t version) const noexcept override {
-    return version == this->version() && !completions_.is_completed();
+  bool is_pending(detail::SourceToken token) const noexcept override {
+    return token == token_of(version()) && !completions_.is_completed();
   }
 
-  bool add_continuation(detail::Continuation *node, std::uint64_t version) override {
-    check_version(version);
+  bool add_continuation(detail::Continuation *node, detail::SourceToken token) override {
+    check_version(token);
     return completions_.add(node);
   }
 
-  T take_result(std::uint64_t version) override {
-    check_version(version);
+  T take_result(detail::SourceToken token) override {
+    check_version(token);
     if (status_ != detail::TaskStatus::succeeded)
       std::rethrow_exception(error_);
     if constexpr (!std::is_void_v<T>)
       return std::move(*value_);
   }
 
-  void release(std::uint64_t) noexcept override {}
+  void release(detail::SourceToken) noexcept override {}
 
   // version_: written by reset(), read by every consumer.
   // value_, error_, status_: written by the producer before

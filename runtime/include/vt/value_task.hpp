@@ -22,12 +22,12 @@
 #include <source_location>
 #include <type_traits>
 #include <utility>
-#include <variant>
 
 #include <vt/detail/frame_allocator.hpp>
 #include <vt/detail/profile_site.hpp>
 #include <vt/detail/scheduling.hpp>
 #include <vt/detail/task_state.hpp>
+#include <vt/detail/value_task_backing.hpp>
 #include <vt/detail/value_task_source.hpp>
 #include <vt/errors.hpp>
 #include <vt/task.hpp>
@@ -40,61 +40,64 @@ class ValueTask;
 
 namespace detail {
 
-struct Unit {};
-template <typename T>
-using ReadySlot = std::conditional_t<std::is_void_v<T>, Unit, T>;
-
-/// What a value task holds: a ready value, a task, or a source version.
-template <typename T>
-using ValueTaskBacking = std::variant<ReadySlot<T>, Task<T>, SourceRef<T>>;
-
 template <typename T>
 class ValueTaskPromise;
+template <typename T>
+class ValueTaskPromiseBase;
 
 /// Owns the backing taken from the consumed value task for as long as the
 /// co_await lasts (it lives in the awaiting coroutine's frame).
 template <typename T>
 class ValueTaskAwaiter {
 public:
-  explicit ValueTaskAwaiter(ValueTaskBacking<T> &&backing) noexcept : backing_(std::move(backing)) {}
+  explicit ValueTaskAwaiter(ValueTaskBacking<T> &&backing) noexcept(
+      std::is_nothrow_move_constructible_v<ReadySlot<T>>)
+      : backing_(std::move(backing)) {}
 
   bool await_ready() const {
-    if (auto *task = std::get_if<Task<T>>(&backing_))
-      return task->is_completed();
-    if (auto *source = std::get_if<SourceRef<T>>(&backing_))
-      return (*source)->status(source->version()) != TaskStatus::pending;
-    return true;
+    switch (backing_.kind_) {
+    case BackingKind::ready:
+      return true;
+    case BackingKind::task:
+      return backing_.task_->is_completed();
+    default:
+      return backing_.source_->status(backing_.token()) != TaskStatus::pending;
+    }
   }
 
   bool await_suspend(std::coroutine_handle<> awaiting) {
     node_.handle = awaiting;
     node_.pool = &current_or_default_pool();
-    if (auto *task = std::get_if<Task<T>>(&backing_))
-      return TaskAccess::state(*task).add_continuation(&node_);
-    auto &source = std::get<SourceRef<T>>(backing_);
-    return source->add_continuation(&node_, source.version());
+    if (backing_.kind_ == BackingKind::task)
+      return backing_.task_->add_continuation(&node_);
+    return backing_.source_->add_continuation(&node_, backing_.token());
   }
 
   T await_resume() {
-    if (auto *task = std::get_if<Task<T>>(&backing_)) {
-      TaskState<T> &state = TaskAccess::state(*task);
+    switch (backing_.kind_) {
+    case BackingKind::ready:
+      if constexpr (!std::is_void_v<T>)
+        return std::move(backing_.value_);
+      else
+        return;
+    case BackingKind::task: {
+      TaskState<T> &state = *backing_.task_;
       state.rethrow_if_failed();
       if constexpr (std::is_void_v<T> || std::is_copy_constructible_v<T>)
         return state.value();
       else // A task shares its value among awaiters: it can only copy it.
         throw InvalidOperationError("vt::ValueTask: a task-backed value task needs a copyable value type");
     }
-    if (auto *source = std::get_if<SourceRef<T>>(&backing_)) {
+    default: {
       // Let go of the source as soon as the result is taken, even if it
       // throws: a reusable source may be reset or destroyed right after.
-      struct Drop {
-        SourceRef<T> &ref;
-        ~Drop() { ref = SourceRef<T>(nullptr, 0); }
-      } drop{*source};
-      return (*source)->take_result(source->version());
+      struct LetGo {
+        ValueTaskBacking<T> &backing;
+        ~LetGo() { backing.let_go_of_source(); }
+      } let_go{backing_};
+      return backing_.source_->take_result(backing_.token());
     }
-    if constexpr (!std::is_void_v<T>)
-      return std::move(std::get<0>(backing_));
+    }
   }
 
 private:
@@ -104,23 +107,29 @@ private:
 
 struct FromSource {};
 
+inline constexpr const char *empty_task_message = "vt::Task: operation on an empty task handle";
+
 } // namespace detail
 
 template <typename T>
-class [[nodiscard]] ValueTask {
+class [[nodiscard]] VT_TRIVIAL_ABI ValueTask {
 public:
   using promise_type = detail::ValueTaskPromise<T>;
   using value_type = T;
 
   // The constructors a plain function returns through take the caller's
   // location as a defaulted argument: it names the function for
-  // vt::profile (vt/detail/profile_site.hpp).
+  // vt::profile (vt/detail/profile_site.hpp). A ready value is recorded
+  // right here (it is complete at any first inspection); the others keep
+  // their site until then.
 
   /// Completed: T{} (ValueTask<void>: simply completed). No allocation.
   ValueTask(std::source_location where = std::source_location::current()) noexcept(
       std::is_nothrow_default_constructible_v<detail::ReadySlot<T>>)
     requires std::is_default_constructible_v<detail::ReadySlot<T>>
-      : backing_(std::in_place_index<0>), profile_site_(detail::profile_value_task_call(where)) {}
+      : backing_(detail::ReadyTag{}) {
+    detail::profile_ready_value_task_call(where);
+  }
 
   /// Completed with `value`. No allocation.
   template <typename U = T>
@@ -129,47 +138,43 @@ public:
              !std::is_same_v<std::remove_cvref_t<U>, Task<T>>)
   ValueTask(U &&value, std::source_location where = std::source_location::current()) noexcept(
       std::is_nothrow_constructible_v<detail::ReadySlot<T>, U &&>)
-      : backing_(std::in_place_index<0>, std::forward<U>(value)),
-        profile_site_(detail::profile_value_task_call(where)) {}
+      : backing_(detail::ReadyTag{}, std::forward<U>(value)) {
+    detail::profile_ready_value_task_call(where);
+  }
 
-  /// Backed by `task` (which may be pending).
+  /// Backed by `task` (which may be pending). Wrapping counts as the task's
+  /// first inspection for vt::profile.
   ValueTask(Task<T> task, std::source_location where = std::source_location::current()) noexcept
-      : backing_(std::in_place_index<1>, std::move(task)),
-        profile_site_(detail::profile_value_task_call(where)) {}
+      : backing_(share_state(task), detail::profile_value_task_call(where)) {}
 
-  /// Backed by one version of a source (runtime use); `site`: the profiled
-  /// ValueTask coroutine it comes from, if any.
-  ValueTask(detail::FromSource, detail::ValueTaskSource<T> &source, std::uint64_t version,
-            detail::ProfileSite *site = nullptr) noexcept
-      : backing_(std::in_place_index<2>, &source, version), profile_site_(site) {}
+  /// Backed by one version of a reusable source (runtime use).
+  ValueTask(detail::FromSource, detail::ValueTaskSource<T> &source, detail::SourceToken token) noexcept
+      : backing_(&source, token) {}
+
+  /// Backed by a ValueTask coroutine's frame; `site`: its profiled call.
+  ValueTask(detail::FrameTag, detail::ValueTaskSource<T> &frame, detail::ProfileSiteId site) noexcept
+      : backing_(detail::FrameTag{}, &frame, site) {}
 
   ValueTask(const ValueTask &) = delete;
   ValueTask &operator=(const ValueTask &) = delete;
 
   /// The source is left consumed.
-  ValueTask(ValueTask &&other) noexcept
-      : backing_(std::move(other.backing_)), consumed_(std::exchange(other.consumed_, true)),
-        profile_site_(std::exchange(other.profile_site_, nullptr)) {}
-  /// An overwritten value task that was never inspected (a default-built
-  /// placeholder, typically) is not counted as a call.
-  ValueTask &operator=(ValueTask &&other) noexcept {
+  ValueTask(ValueTask &&other) noexcept(std::is_nothrow_move_constructible_v<detail::ReadySlot<T>>)
+      : backing_(std::move(other.backing_)) {}
+  ValueTask &operator=(ValueTask &&other) noexcept(std::is_nothrow_move_constructible_v<detail::ReadySlot<T>>) {
     if (this != &other) {
-      report_if_dropped_pending();
+      if (!backing_.consumed_)
+        settle_unconsumed();
       backing_ = std::move(other.backing_);
-      consumed_ = std::exchange(other.consumed_, true);
-      profile_site_ = std::exchange(other.profile_site_, nullptr);
     }
     return *this;
   }
 
-  // always_inline: the hot case (a consumed ready value) then costs two
-  // tests at the call site instead of a call through the variant's
-  // destructor.
+  // always_inline: the hot case (a consumed ready value) then costs one
+  // test at the call site, on a value the compiler often already knows.
   [[gnu::always_inline]] ~ValueTask() {
-    if (!consumed_) { // A consumed value task has nothing to report.
-      note_inspection(); // never inspected: the call still counts
-      report_if_dropped_pending();
-    }
+    if (!backing_.consumed_) [[unlikely]]
+      settle_unconsumed();
   }
 
   bool is_completed() const { return status() != detail::TaskStatus::pending; }
@@ -179,49 +184,39 @@ public:
 
   /// Consumes. Throws InvalidOperationError if not yet completed.
   T result() {
-    note_inspection();
     // Fast path for the cache-hit case, small enough to inline: a ready
-    // value needs no awaiter.
-    if (!consumed_ && backing_.index() == 0) {
-      consumed_ = true;
+    // value needs no awaiter, and was profiled when it was built.
+    if (!backing_.consumed_ && backing_.is_ready()) [[likely]] {
+      backing_.consumed_ = true;
       if constexpr (!std::is_void_v<T>)
-        return std::move(*std::get_if<0>(&backing_));
+        return std::move(backing_.value_);
       else
         return;
     }
     return result_slow();
   }
 
-private:
-  T result_slow() {
-    consume();
-    if (!is_completed())
-      throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
-                                  "co_await it instead");
-    return detail::ValueTaskAwaiter<T>(std::move(backing_)).await_resume();
-  }
-
-public:
   /// Consumes. The returned task may be awaited any number of times.
   Task<T> as_task() {
     note_inspection();
     consume();
-    switch (backing_.index()) {
-    case 0: {
+    switch (backing_.kind_) {
+    case detail::BackingKind::ready: {
       auto *state = new detail::ManualTaskState<T>;
       if constexpr (std::is_void_v<T>)
         state->try_set_value();
       else
-        state->try_set_value(std::move(std::get<0>(backing_)));
+        state->try_set_value(std::move(backing_.value_));
       return detail::TaskAccess::adopt<T>(state);
     }
-    case 1:
-      return std::move(std::get<1>(backing_));
-    default: {
-      auto &source = std::get<2>(backing_);
-      (void)source->status(source.version()); // Rejects a stale version now.
-      return await_into_task(detail::ValueTaskAwaiter<T>(std::move(backing_)));
+    case detail::BackingKind::task: {
+      detail::TaskState<T> *state = &task_state();
+      backing_.task_ = nullptr; // our reference goes to the task
+      return detail::TaskAccess::adopt<T>(state);
     }
+    default:
+      (void)status_unprofiled(); // Rejects a stale version now.
+      return await_into_task(detail::ValueTaskAwaiter<T>(std::move(backing_)));
     }
   }
 
@@ -230,72 +225,115 @@ public:
   detail::ValueTaskAwaiter<T> operator co_await() && { return take_for_await(); }
 
 private:
+  static detail::TaskState<T> *share_state(Task<T> &task) noexcept {
+    if (!task.valid())
+      return nullptr;
+    detail::TaskState<T> &state = detail::TaskAccess::state(task);
+    state.add_ref(); // ours; `task` drops its own when the call returns
+    return &state;
+  }
+
+  T result_slow() {
+    note_inspection();
+    consume();
+    if (backing_.kind_ == detail::BackingKind::frame)
+      return frame_result();
+    if (status_unprofiled() == detail::TaskStatus::pending)
+      throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
+                                  "co_await it instead");
+    return detail::ValueTaskAwaiter<T>(std::move(backing_)).await_resume();
+  }
+
+  /// result() of a ValueTask coroutine that completed synchronously: the
+  /// frame's own type is known, so no virtual call and no awaiter.
+  T frame_result() {
+    auto *frame = static_cast<detail::ValueTaskPromiseBase<T> *>(backing_.source_);
+    if (frame == nullptr)
+      throw InvalidOperationError("vt::ValueTask: the value task has already been consumed");
+    if (!frame->is_completed())
+      throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
+                                  "co_await it instead");
+    backing_.source_ = nullptr; // the reference is dropped below, even if it throws
+    struct Release {
+      detail::ValueTaskPromiseBase<T> *frame;
+      ~Release() { frame->release(0); }
+    } release{frame};
+    return frame->take_result(0);
+  }
+
+  /// The task behind a task-backed value task; throws for an empty one.
+  detail::TaskState<T> &task_state() const {
+    if (backing_.task_ == nullptr)
+      throw InvalidOperationError(detail::empty_task_message);
+    return *backing_.task_;
+  }
+
   detail::TaskStatus status() const {
     note_inspection();
-    switch (backing_.index()) {
-    case 0:
+    return status_unprofiled();
+  }
+
+  detail::TaskStatus status_unprofiled() const {
+    switch (backing_.kind_) {
+    case detail::BackingKind::ready:
       return detail::TaskStatus::succeeded;
-    case 1:
-      return detail::TaskAccess::state(std::get<1>(backing_)).status();
-    default: {
-      auto &source = std::get<2>(backing_);
-      if (!source)
+    case detail::BackingKind::task:
+      return task_state().status();
+    default:
+      if (backing_.source_ == nullptr)
         throw InvalidOperationError("vt::ValueTask: the value task has already been consumed");
-      return source->status(source.version());
-    }
+      return backing_.source_->status(backing_.token());
     }
   }
 
   void consume() {
-    if (consumed_)
+    if (backing_.consumed_)
       throw InvalidOperationError("vt::ValueTask: the value task has already been consumed; a value "
                                   "task may be awaited (or its result read) only once");
-    consumed_ = true;
+    backing_.consumed_ = true;
   }
 
   detail::ValueTaskAwaiter<T> take_for_await() {
     note_inspection();
     consume();
-    if (auto *source = std::get_if<2>(&backing_))
-      (void)(*source)->status(source->version()); // Rejects a stale version now.
+    if (!backing_.is_ready())
+      (void)status_unprofiled(); // Rejects an empty task or a stale version now.
     return detail::ValueTaskAwaiter<T>(std::move(backing_));
   }
 
   static Task<T> await_into_task(detail::ValueTaskAwaiter<T> awaiter) { co_return co_await awaiter; }
 
-  void report_if_dropped_pending() noexcept {
-    if (consumed_)
-      return;
-    bool pending = false;
-    if (auto *task = std::get_if<1>(&backing_))
-      pending = task->valid() && !detail::TaskAccess::state(*task).is_completed();
-    else if (auto *source = std::get_if<2>(&backing_))
-      pending = *source && (*source)->is_pending(source->version());
-    if (pending)
+  /// A value task that is going away (destroyed or overwritten) without
+  /// having been consumed: its call still counts, and if it is still
+  /// pending that is reported once.
+  void settle_unconsumed() noexcept {
+    note_inspection();
+    if (is_pending_unprofiled())
       detail::report_unobserved("a pending vt::ValueTask was destroyed without being consumed "
                                 "(awaited, result() or as_task())");
   }
 
-  /// Step 2 of vt/detail/profile_site.hpp: the first inspection records the
-  /// call, synchronous if the value task is complete by then.
-  void note_inspection() const noexcept {
-    if (profile_site_ != nullptr) [[unlikely]]
-      detail::record_call(std::exchange(profile_site_, nullptr), completed_for_profile());
+  bool is_pending_unprofiled() const noexcept {
+    switch (backing_.kind_) {
+    case detail::BackingKind::ready:
+      return false;
+    case detail::BackingKind::task:
+      return backing_.task_ != nullptr && !backing_.task_->is_completed();
+    default:
+      return backing_.source_ != nullptr && backing_.source_->is_pending(backing_.token());
+    }
   }
 
-  bool completed_for_profile() const noexcept {
-    if (auto *task = std::get_if<1>(&backing_))
-      return task->valid() && detail::TaskAccess::state(*task).is_completed();
-    if (auto *source = std::get_if<2>(&backing_))
-      return *source && !(*source)->is_pending(source->version());
-    return true;
+  /// Step 3 of vt/detail/profile_site.hpp: the first inspection records the
+  /// call, synchronous if the value task is complete by then.
+  void note_inspection() const noexcept {
+#if VT_PROFILE_HOOKS
+    if (detail::ProfileSiteId site = backing_.take_site(); site != 0) [[unlikely]]
+      detail::record_call(site, !is_pending_unprofiled());
+#endif
   }
 
   detail::ValueTaskBacking<T> backing_;
-  bool consumed_ = false;
-  /// The profiled call this value task came from, until its first
-  /// inspection (null when profiling is off).
-  mutable detail::ProfileSite *profile_site_ = nullptr;
 };
 
 namespace detail {
@@ -308,19 +346,20 @@ public:
   /// `where` names the coroutine (a defaulted argument takes the caller's
   /// location): the profiling site.
   ValueTask<T> get_return_object(std::source_location where = std::source_location::current()) noexcept {
-    return ValueTask<T>(FromSource{}, *this, 0, profile_value_task_call(where, /*from_coroutine=*/true));
+    return ValueTask<T>(FrameTag{}, *this, profile_value_task_call(where, /*from_coroutine=*/true));
   }
 
-  TaskStatus status(std::uint64_t) const override { return TaskPromiseBase<T>::status(); }
-  bool is_pending(std::uint64_t) const noexcept override { return !this->is_completed(); }
-  bool add_continuation(Continuation *node, std::uint64_t) override {
+  // final: a ValueTask that knows it holds a frame calls these directly.
+  TaskStatus status(SourceToken) const final { return TaskPromiseBase<T>::status(); }
+  bool is_pending(SourceToken) const noexcept final { return !this->is_completed(); }
+  bool add_continuation(Continuation *node, SourceToken) final {
     return TaskPromiseBase<T>::add_continuation(node);
   }
-  T take_result(std::uint64_t) override {
+  T take_result(SourceToken) final {
     this->rethrow_if_failed();
     return this->take_value();
   }
-  void release(std::uint64_t) noexcept override {
+  void release(SourceToken) noexcept final {
     // The value task is gone; if it was dropped while pending, that was
     // already reported: do not report the same loss again as a fault.
     if (!this->is_completed())
