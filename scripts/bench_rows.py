@@ -151,6 +151,12 @@ def scheduler_rows(f):
         rows.append(row(g, f"{title} vs oneTBB, CPU ms of all threads", "CPU ms", "vt::ThreadPool",
                         f.process_cpu_ms(f"scheduler/{key}/vt"), "oneTBB task_group",
                         f.process_cpu_ms(f"scheduler/{key}/tbb")))
+    # The rows above fork with ThreadPool::spawn (the coroutine's own frame
+    # is queued); this one forks fib with pool.run(lambda), which adds a
+    # wrapper frame per fork: what the same code costs through run().
+    rows.append(row(g, "fib(30) forking with pool.run instead of spawn vs oneTBB, ms", "ms",
+                    "vt::ThreadPool run()", f.ms("scheduler/fib_run/vt"), "oneTBB task_group",
+                    f.ms("scheduler/fib/tbb")))
     chain = f.ns_per_op("scheduler/chain/vt")
     rows.append(row(g, "chained spawn 1,000 hops vs oneTBB, ns/hop", "ns/hop", "vt::ThreadPool", chain,
                     "oneTBB task_group", f.ns_per_op("scheduler/chain/tbb"), "ours <= 200"))
