@@ -216,8 +216,8 @@ TEST(Spawn, PoolDestructionRunsSpawnedWorkStillQueued) {
   const int count = 300;
   std::vector<vt::Task<>> tasks;
   {
+    std::atomic<bool> release{false}; // Outlives the pool, whose destructor runs the blocker.
     vt::ThreadPool pool(1);
-    std::atomic<bool> release{false};
     vt::Task<> blocker = pool.run([&] {
       while (!release.load())
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
