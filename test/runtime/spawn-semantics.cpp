@@ -46,9 +46,11 @@ int main() {
   std::printf("after spawn: completed %d, bodies %d\n", squared.is_completed(), bodies.load());
   // CHECK: after spawn: completed 0, bodies 0
   release.store(true);
-  std::printf("result %d, bodies %d\n", squared.get(), bodies.load());
+  int result = squared.get(); // (Argument evaluation order is unspecified.)
+  std::printf("result %d, bodies %d\n", result, bodies.load());
   // CHECK-NEXT: result 49, bodies 1
-  std::printf("awaited again %d, bodies %d\n", squared.get(), bodies.load());
+  result = squared.get();
+  std::printf("awaited again %d, bodies %d\n", result, bodies.load());
   // CHECK-NEXT: awaited again 49, bodies 1
 
   vt::Task<int> failed = pool.spawn(fails);
@@ -64,8 +66,9 @@ int main() {
     plain_code_on_worker = vt::detail::current_pool() != nullptr;
     return on_a_worker();
   });
+  bool coroutine_on_worker = via_plain.get();
   std::printf("plain function on a worker %d, its coroutine on a worker %d\n", plain_code_on_worker,
-              via_plain.get());
+              coroutine_on_worker);
   // CHECK-NEXT: plain function on a worker 0, its coroutine on a worker 1
 
   vt::Task<bool> eager = on_a_worker();
