@@ -15,7 +15,7 @@ void DoubleAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Function)
     return;
   for (const DoubleConsumption &Finding :
-       analyzeConsumption(*Function, *Result.Context, Types).DoubleConsumptions)
+       sharedConsumption(*Function, *Result.Context, Types).DoubleConsumptions)
     diagnose(Finding);
 }
 

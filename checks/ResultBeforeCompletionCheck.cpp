@@ -40,7 +40,7 @@ void ResultBeforeCompletionCheck::check(
   if (!Function)
     return;
   for (const ResultBeforeCompletion &Finding :
-       analyzeConsumption(*Function, *Result.Context, Types)
+       sharedConsumption(*Function, *Result.Context, Types)
            .ResultsBeforeCompletion)
     diagnoseVariable(Finding);
 }

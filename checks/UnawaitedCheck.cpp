@@ -59,7 +59,7 @@ void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Function)
     return;
   for (const UnconsumedValue &Finding :
-       analyzeConsumption(*Function, *Result.Context, Types).UnconsumedValues)
+       sharedConsumption(*Function, *Result.Context, Types).UnconsumedValues)
     diagnoseUnconsumedLocal(Finding);
 }
 

@@ -5,7 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/AnalysableFunctions.h"
-#include "utils/ConsumptionAnalysis.h"
+#include "utils/SharedConsumption.h"
 #include "utils/ValueTaskTypes.h"
 
 namespace clang::tidy::valuetask {
@@ -30,6 +30,8 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// Frees the shared consumption results of the unit (SharedConsumption.h).
+  void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:

@@ -61,6 +61,12 @@ public:
   llvm::ArrayRef<std::string> valueTaskNames() const { return ValueTaskNames; }
   llvm::ArrayRef<std::string> taskNames() const { return TaskNames; }
 
+  /// Same names configured: both agree on what every type is.
+  bool operator==(const ValueTaskTypes &Other) const {
+    return ValueTaskNames == Other.ValueTaskNames &&
+           TaskNames == Other.TaskNames;
+  }
+
 private:
   std::string RawValueTaskTypes;
   std::string RawTaskTypes;
