@@ -26,7 +26,8 @@
 //      a suspended coroutine), whose next find_work takes the slot first.
 //      So the slot is never stuck behind running work, a continuation still
 //      runs only after its completer has returned (semantic 6), and the
-//      hand-over skips the deque's push/pop fences and the notifier.
+//      hand-over skips the deque's atomic push and pop (the pop's locked
+//      exchange) and the notifier.
 //
 // Shutdown (~ThreadPool, called from outside the pool):
 //   1. Set `stopping_` (seq_cst).

@@ -7,6 +7,8 @@
 //   - A worker takes its own newest local item first (LIFO), then the oldest
 //     global item, then steals the oldest item of another worker (FIFO end).
 //   - Idle workers spin briefly, then sleep; every push wakes a sleeper.
+//   - Forking: spawn(fn, args...) queues fn's own coroutine frame (one frame
+//     per fork); run(f) wraps f in a coroutine that hops to the pool.
 #pragma once
 
 #include <coroutine>

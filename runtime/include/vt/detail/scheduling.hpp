@@ -73,7 +73,7 @@ private:
 /// whose resumer is a worker loop that takes its next item right after. A
 /// continuation posted to that worker's own pool then goes to the worker's
 /// next slot instead of its deque: still queued (it runs after the
-/// completing item has returned), but without the deque's fences.
+/// completing item has returned), but without the deque's atomic push and pop.
 void complete_from_final_suspend(CompletionList &list) noexcept;
 
 /// Blocks the calling thread until `list` completes. On a pool worker it runs
