@@ -6,7 +6,11 @@
 //   the output path. Guarded by Registry::mutex, which the hot path never
 //   takes.
 //   ThreadCounters (one per recording thread, thread_local): a slot per
-//   site this thread has recorded, found by the site's index.
+//   site this thread has recorded, found by the site's index (a
+//   ValueTask's ProfileSiteId is that index + 1).
+//   Recent / seen (thread_local): from a creation place (a
+//   std::source_location) to its site and this thread's slot, so a hot
+//   place costs one compare and no string is read after its first call.
 //
 // Counting protocol (see also vt/detail/profile_site.hpp):
 //  1. The owner thread bumps its slot's two counters with a relaxed load
@@ -191,29 +195,34 @@ struct PlaceInfo {
 };
 
 /// Per thread, so no lock: a direct-mapped cache answers a hot place with
-/// one compare; behind it, a map of every place this thread has seen; only
-/// a place's first call on a thread takes Registry::mutex (intern) and the
-/// thread's own mutex (its new slot).
-PlaceInfo lookup(std::source_location where, ProfiledKind kind, bool trusted) {
-  struct Recent {
-    Place place;
-    PlaceInfo info;
-  };
-  static constexpr std::size_t recent_slots = 256;
-  thread_local Recent recent[recent_slots];
+/// one compare (lookup, inlined into the hooks); behind it, a map of every
+/// place this thread has seen; only a place's first call on a thread takes
+/// Registry::mutex (intern) and the thread's own mutex (its new slot).
+struct Recent {
+  Place place;
+  PlaceInfo info;
+};
+constexpr std::size_t recent_slots = 256;
+thread_local Recent recent[recent_slots]; // constant-initialised: no guard
+
+[[gnu::noinline]] PlaceInfo lookup_slow(Recent &entry, const Place &place, std::source_location where) {
   thread_local std::unordered_map<Place, PlaceInfo, PlaceHash> seen;
-  Place place{std::bit_cast<const void *>(where), kind, trusted};
-  Recent &entry = recent[PlaceHash()(place) % recent_slots];
-  if (entry.place == place) [[likely]]
-    return entry.info;
   auto [found, is_new] = seen.try_emplace(place);
   if (is_new) {
-    found->second.site = intern(where, kind, trusted);
+    found->second.site = intern(where, place.kind, place.trusted);
     if (found->second.site != nullptr)
       found->second.slot = &local_counters().slot_for(found->second.site);
   }
   entry = {place, found->second};
   return found->second;
+}
+
+inline PlaceInfo lookup(std::source_location where, ProfiledKind kind, bool trusted) {
+  Place place{std::bit_cast<const void *>(where), kind, trusted};
+  Recent &entry = recent[PlaceHash()(place) % recent_slots];
+  if (entry.place == place) [[likely]]
+    return entry.info;
+  return lookup_slow(entry, place, where);
 }
 
 /// Step 1: single writer, relaxed load + store.
@@ -338,7 +347,7 @@ struct StartFromEnvironment {
 
 } // namespace
 
-ProfileSite *task_profile_site(std::source_location where) noexcept {
+VT_PROFILE_HOOK_CALL ProfileSite *task_profile_site(std::source_location where) noexcept {
   try {
     return lookup(where, ProfiledKind::task, /*trusted=*/true).site;
   } catch (...) {
@@ -346,7 +355,7 @@ ProfileSite *task_profile_site(std::source_location where) noexcept {
   }
 }
 
-ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept {
+VT_PROFILE_HOOK_CALL ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept {
   try {
     ProfileSite *site = lookup(where, ProfiledKind::value_task, from_coroutine).site;
     return site == nullptr ? 0 : static_cast<ProfileSiteId>(site->index + 1);
@@ -355,7 +364,7 @@ ProfileSiteId value_task_profile_site(std::source_location where, bool from_coro
   }
 }
 
-void record_ready_value_task_call(std::source_location where) noexcept {
+VT_PROFILE_HOOK_CALL void record_ready_value_task_call(std::source_location where) noexcept {
   try {
     if (Slot *slot = lookup(where, ProfiledKind::value_task, /*trusted=*/false).slot)
       count(*slot, /*completed=*/true);

@@ -6,6 +6,7 @@
 //   byte  8     kind: ready, task, frame (a ValueTask coroutine's own
 //               frame) or source (a ManualResetValueTaskSource version)
 //   byte  9     consumed (the ValueTask's flag; the awaiter ignores it)
+//   bytes 10-11 unused, always 0
 //   bytes 12-15 aux: for task and frame, the call's profiling site until
 //               its first inspection (0: none); for source, the version
 //               token (vt/detail/value_task_source.hpp). A frame is always
@@ -64,7 +65,9 @@ public:
   template <typename... Args>
   explicit ValueTaskBacking(ReadyTag, Args &&...args) noexcept(
       std::is_nothrow_constructible_v<ReadySlot<T>, Args &&...>)
-      : kind_(BackingKind::ready) {
+      : source_(nullptr), kind_(BackingKind::ready) {
+    // source_ first: a small or empty T leaves the rest of the word
+    // defined (free: the value's own store or register write covers it).
     std::construct_at(&value_, std::forward<Args>(args)...);
   }
   /// Takes over one reference to `task` (null: an empty Task handle).
@@ -160,6 +163,9 @@ private:
   };
   BackingKind kind_;
   bool consumed_ = false;
+  /// Always 0. Naming the two padding bytes lets the compiler copy bytes
+  /// 8-15 as one register instead of field by field.
+  std::uint16_t unused_ = 0;
   mutable std::uint32_t aux_ = 0;
 };
 
