@@ -173,8 +173,9 @@ bool write_rows(const std::string &path, const std::vector<std::string> &rows) {
 int main(int argc, char **argv) {
   Options options;
   if (!parse(argc, argv, options)) {
-    std::fprintf(stderr, "usage: %s [--smoke] [--rows FILE] [--figures]\n",
-                 hooks_compiled_in ? "bench-profile" : "bench-profile-nohooks");
+    std::fprintf(stderr, "%s\n",
+                 hooks_compiled_in ? "usage: bench-profile [--smoke] [--rows FILE]"
+                                   : "usage: bench-profile-nohooks [--smoke] [--figures]");
     return 2;
   }
   if (!options.benchmark_out.empty()) {
