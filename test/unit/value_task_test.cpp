@@ -171,4 +171,21 @@ TEST(ValueTaskRepresentation, AwaitedAfterMove) {
   EXPECT_EQ(consumer(text_coroutine()).get(), long_text);
 }
 
+TEST(ValueTaskRepresentation, PassedByValueToACoroutineThatSuspends) {
+  // With clang, ValueTask<int> is trivial_abi: the parameter arrives in
+  // registers and the caller's object is destroyed in the callee; the
+  // coroutine's frame keeps its own moved copy across the suspension.
+  auto consumer = [](vt::ValueTask<int> value_task, vt::Task<int> gate) -> vt::Task<int> {
+    int first = co_await gate;
+    co_return first + co_await value_task;
+  };
+  vt::TaskCompletionSource<int> gate;
+  vt::ManualResetValueTaskSource<int> source;
+  vt::Task<int> sum = consumer(source.value_task(), gate.task());
+  source.set_result(40);
+  gate.set_result(2);
+  EXPECT_EQ(sum.get(), 42);
+  EXPECT_EQ(consumer(vt::ValueTask<int>(1), vt::from_result(1)).get(), 2);
+}
+
 } // namespace
