@@ -3,7 +3,9 @@
 //
 // Backings: a ready value stored inline (no allocation at all), a Task<T>,
 // or a source (a ValueTask coroutine's own frame, a
-// ManualResetValueTaskSource) identified by pointer and version.
+// ManualResetValueTaskSource) identified by pointer and version. The
+// 16-byte layout, returned in registers with clang, is in
+// vt/detail/value_task_backing.hpp.
 //
 // Rules (each enforced here, each a lit test in test/runtime/):
 //   - Consuming operations are co_await (lvalue or rvalue), result() and
