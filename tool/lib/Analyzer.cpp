@@ -11,7 +11,9 @@
 //     one with the command's working directory, under an in-memory layer
 //     holding the unsaved contents, if any;
 //  3. run clang-tidy's AST consumer (all enabled checks, NOLINT handling)
-//     with its diagnostic consumer, which collects every diagnostic;
+//     with its diagnostic consumer, which collects every diagnostic; when
+//     only main-file findings can be reported, over the main file's own
+//     declarations (MainFileScope.h);
 //  4. turn the collected diagnostics into a FileResult: compiler errors
 //     mark the TU as not compiled, check warnings become findings.
 //
@@ -19,6 +21,7 @@
 
 #include "Analyzer.h"
 #include "Fingerprint.h"
+#include "MainFileScope.h"
 #include "SourceText.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -45,24 +48,30 @@ using clang::tidy::ClangTidyError;
 
 class TidyAction : public clang::ASTFrontendAction {
 public:
-  explicit TidyAction(clang::tidy::ClangTidyASTConsumerFactory &Factory)
-      : Factory(Factory) {}
+  TidyAction(clang::tidy::ClangTidyASTConsumerFactory &Factory,
+             bool MainFileOnly)
+      : Factory(Factory), MainFileOnly(MainFileOnly) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &Compiler,
                     llvm::StringRef File) override {
-    return Factory.createASTConsumer(Compiler, File);
+    std::unique_ptr<clang::ASTConsumer> Checks =
+        Factory.createASTConsumer(Compiler, File);
+    if (!MainFileOnly)
+      return Checks;
+    return matchMainFileOnly(Compiler, std::move(Checks));
   }
 
 private:
   clang::tidy::ClangTidyASTConsumerFactory &Factory;
+  const bool MainFileOnly;
 };
 
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  explicit TidyActionFactory(clang::tidy::ClangTidyContext &Context)
-      : ConsumerFactory(Context) {}
+  TidyActionFactory(clang::tidy::ClangTidyContext &Context, bool MainFileOnly)
+      : ConsumerFactory(Context), MainFileOnly(MainFileOnly) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<TidyAction>(ConsumerFactory);
+    return std::make_unique<TidyAction>(ConsumerFactory, MainFileOnly);
   }
   bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
                      clang::FileManager *Files,
@@ -78,6 +87,7 @@ public:
 
 private:
   clang::tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+  const bool MainFileOnly;
 };
 
 std::vector<std::string>
@@ -231,7 +241,7 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
 
   auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
       clang::FileSystemOptions(), FS);
-  TidyActionFactory Factory(Context);
+  TidyActionFactory Factory(Context, mainFileFindingsOnly(Options));
   clang::tooling::ToolInvocation Invocation(
       adjustCommandLine(Request, Options), &Factory, Files.get(),
       std::make_shared<clang::PCHContainerOperations>());
