@@ -3,10 +3,7 @@
 #ifndef VTLINT_CHECKS_LOWSYNCRATECHECK_H
 #define VTLINT_CHECKS_LOWSYNCRATECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ProfileOptions.h"
-#include "utils/ValueTaskTypes.h"
-#include <string>
+#include "utils/ProfileGuidedCheck.h"
 
 namespace clang::tidy::valuetask {
 
@@ -21,24 +18,18 @@ namespace clang::tidy::valuetask {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-low-sync-rate.md
-class LowSyncRateCheck : public ClangTidyCheck {
+class LowSyncRateCheck : public ProfileGuidedCheck {
 public:
-  LowSyncRateCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  LowSyncRateCheck(StringRef Name, ClangTidyContext *Context)
+      : ProfileGuidedCheck(Name, Context, ProfiledReturn::ValueTask,
+                           "MinSyncRate", "50%") {}
 
 private:
+  bool isFinding(double SyncRate) const override {
+    return SyncRate < threshold();
+  }
   void diagnose(const FunctionDecl &Function, const FunctionCounts &Counts,
-                const ASTContext &Context);
-
-  const ValueTaskTypes Types;
-  ProfileOptions Profile;
-  std::string RawMinSyncRate;
-  const double MinSyncRate; // percent
+                const ASTContext &Context) override;
 };
 
 } // namespace clang::tidy::valuetask

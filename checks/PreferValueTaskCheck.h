@@ -3,10 +3,7 @@
 #ifndef VTLINT_CHECKS_PREFERVALUETASKCHECK_H
 #define VTLINT_CHECKS_PREFERVALUETASKCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ProfileOptions.h"
-#include "utils/ValueTaskTypes.h"
-#include <string>
+#include "utils/ProfileGuidedCheck.h"
 
 namespace clang::tidy::valuetask {
 
@@ -20,24 +17,18 @@ namespace clang::tidy::valuetask {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-prefer-valuetask.md
-class PreferValueTaskCheck : public ClangTidyCheck {
+class PreferValueTaskCheck : public ProfileGuidedCheck {
 public:
-  PreferValueTaskCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  PreferValueTaskCheck(StringRef Name, ClangTidyContext *Context)
+      : ProfileGuidedCheck(Name, Context, ProfiledReturn::Task,
+                           "PreferSyncRate", "70%") {}
 
 private:
+  bool isFinding(double SyncRate) const override {
+    return SyncRate >= threshold();
+  }
   void diagnose(const FunctionDecl &Function, const FunctionCounts &Counts,
-                const ASTContext &Context);
-
-  const ValueTaskTypes Types;
-  ProfileOptions Profile;
-  std::string RawPreferSyncRate;
-  const double PreferSyncRate; // percent
+                const ASTContext &Context) override;
 };
 
 } // namespace clang::tidy::valuetask
