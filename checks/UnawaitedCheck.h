@@ -30,7 +30,8 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  /// Frees the shared consumption results of the unit (SharedConsumption.h).
+  /// The shared consumption results live for one unit (SharedConsumption.h).
+  void onStartOfTranslationUnit() override { releaseSharedConsumption(); }
   void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 

@@ -14,10 +14,13 @@
 //  2. The results belong to one ASTContext. A request for another context
 //     drops what was kept first, so a FunctionDecl pointer is never looked
 //     up in an AST other than its own.
-//  3. Each flow check releases the results at the end of the unit
-//     (onEndOfTranslationUnit: every match is done by then); the first call
-//     frees them, the others find nothing. A freed ASTContext's address may
-//     be reused by the next unit's, which step 2 alone would not catch.
+//  3. Each flow check releases the results at the start and at the end of
+//     the unit (onStartOfTranslationUnit, before any match;
+//     onEndOfTranslationUnit, after every match); the first call frees
+//     them, the others find nothing. A freed ASTContext's address may be
+//     reused by the next unit's, which step 2 alone would not catch; the
+//     start also covers a unit whose matching was cut short (vtlint
+//     recovers from a crash in one unit and goes on with the next).
 //  4. Checks configured with different value-task types (per-check
 //     ValueTaskTypes/TaskTypes options) analyse apart: results are kept per
 //     configuration.
