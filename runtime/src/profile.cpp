@@ -347,7 +347,7 @@ struct StartFromEnvironment {
 
 } // namespace
 
-VT_PROFILE_HOOK_CALL ProfileSite *task_profile_site(std::source_location where) noexcept {
+ProfileSite *task_profile_site(std::source_location where) noexcept {
   try {
     return lookup(where, ProfiledKind::task, /*trusted=*/true).site;
   } catch (...) {
@@ -355,7 +355,7 @@ VT_PROFILE_HOOK_CALL ProfileSite *task_profile_site(std::source_location where) 
   }
 }
 
-VT_PROFILE_HOOK_CALL ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept {
+ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept {
   try {
     ProfileSite *site = lookup(where, ProfiledKind::value_task, from_coroutine).site;
     return site == nullptr ? 0 : static_cast<ProfileSiteId>(site->index + 1);
@@ -364,7 +364,7 @@ VT_PROFILE_HOOK_CALL ProfileSiteId value_task_profile_site(std::source_location 
   }
 }
 
-VT_PROFILE_HOOK_CALL void record_ready_value_task_call(std::source_location where) noexcept {
+void record_ready_value_task_call(std::source_location where) noexcept {
   try {
     if (Slot *slot = lookup(where, ProfiledKind::value_task, /*trusted=*/false).slot)
       count(*slot, /*completed=*/true);

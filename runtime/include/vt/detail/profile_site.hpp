@@ -33,18 +33,6 @@
 #define VT_PROFILE_HOOKS 1
 #endif
 
-/// On the calls made only when profiling is on: with clang, the callee
-/// saves the registers it uses, so the caller's hot path (profiling off)
-/// need not save any around a call it almost never makes.
-#if defined(__clang__) && defined(__x86_64__) && defined(__has_attribute)
-#if __has_attribute(preserve_most)
-#define VT_PROFILE_HOOK_CALL __attribute__((preserve_most))
-#endif
-#endif
-#ifndef VT_PROFILE_HOOK_CALL
-#define VT_PROFILE_HOOK_CALL
-#endif
-
 namespace vt::detail {
 
 /// An interned profiled function (defined in runtime/src/profile.cpp).
@@ -62,11 +50,11 @@ extern std::atomic<bool> profiling_enabled;
 /// a plain function (`from_coroutine` false) counts only if the function's
 /// signature names a ValueTask: a value task built inside `main` is not a
 /// call of `main`.
-VT_PROFILE_HOOK_CALL ProfileSite *task_profile_site(std::source_location where) noexcept;
-VT_PROFILE_HOOK_CALL ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept;
+ProfileSite *task_profile_site(std::source_location where) noexcept;
+ProfileSiteId value_task_profile_site(std::source_location where, bool from_coroutine) noexcept;
 
 /// Step 2: one synchronous call of the plain function at `where`.
-VT_PROFILE_HOOK_CALL void record_ready_value_task_call(std::source_location where) noexcept;
+void record_ready_value_task_call(std::source_location where) noexcept;
 
 /// Step 3: one call of `site`, synchronous if `completed`.
 void record_call(ProfileSite *site, bool completed) noexcept;
