@@ -13,8 +13,9 @@ void LowSyncRateCheck::diagnose(const FunctionDecl &Function,
   auto Diag = diag(Function.getLocation(),
                    "%0 completed synchronously on %1%% of %2 calls; a "
                    "ValueTask pays off only when most calls complete "
-                   "synchronously; return %3")
-              << &Function << formatPercent(Counts.Sync, Counts.Calls)
+                   "synchronously; return %3");
+  nameFunction(Diag, Function);
+  Diag << formatPercent(Counts.Sync, Counts.Calls)
               << formatCount(Counts.Calls) << Task.Spelling;
   // Only a coroutine keeps compiling with the other return type: a plain
   // function's `return value;` has no Task to convert to.

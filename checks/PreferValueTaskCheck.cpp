@@ -9,10 +9,11 @@ void PreferValueTaskCheck::diagnose(const FunctionDecl &Function,
                                     const ASTContext &Context) {
   // Every synchronous call allocated a task (its coroutine frame or shared
   // state) that a ready value task would have carried inline.
-  diag(Function.getLocation(),
-       "%0 completed synchronously on %1%% of %2 calls; returning %3 would "
-       "avoid about %4 allocations")
-      << &Function << formatPercent(Counts.Sync, Counts.Calls)
+  auto Diag = diag(Function.getLocation(),
+                   "%0 completed synchronously on %1%% of %2 calls; "
+                   "returning %3 would avoid about %4 allocations");
+  nameFunction(Diag, Function);
+  Diag << formatPercent(Counts.Sync, Counts.Calls)
       << formatCount(Counts.Calls)
       << suggestedReturnType(Function, Context).Spelling
       << formatCount(Counts.Sync);

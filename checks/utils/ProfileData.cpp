@@ -1,6 +1,9 @@
 //===--- ProfileData.cpp - a vt::profile file, matched to functions ------===//
 
 #include "ProfileData.h"
+#include "ProfiledFunctions.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -27,15 +30,6 @@ std::string withoutTemplateArguments(llvm::StringRef Name) {
   return Result;
 }
 
-/// A lambda has no name a check could report or match: clang spells it
-/// "f()::(anonymous class)::operator()", GCC "f()::<lambda()>".
-bool isLambdaEntry(const ProfileEntry &Entry) {
-  llvm::StringRef Name = Entry.Function;
-  return Name.contains("(anonymous class)") || Name.contains("(lambda") ||
-         llvm::StringRef(Entry.Signature).contains("<lambda") ||
-         Name.ends_with("::");
-}
-
 struct CacheEntry {
   llvm::sys::TimePoint<> Modified;
   uint64_t Size = 0;
@@ -60,6 +54,10 @@ std::string absoluteFileOf(SourceLocation Location, const SourceManager &Sources
 }
 
 } // namespace
+
+bool ProfileEntry::isLambda() const {
+  return vt::detail::is_lambda_signature(Signature);
+}
 
 ProfileData::ProfileData(std::vector<ProfileEntry> Entries)
     : Entries(std::move(Entries)), Matched(this->Entries.size(), false) {}
@@ -119,22 +117,64 @@ bool ProfileData::sameFile(llvm::StringRef ProfilePath, llvm::StringRef File) {
   return std::equal(Want.rbegin(), Want.rend(), Have.rbegin());
 }
 
+/// The lines a profile entry of \p Function may name: its whole definition;
+/// for a lambda only its head, from the introducer to the body's opening
+/// brace (the runtime records the line of the lambda's head, and a lambda
+/// nested in the body has entries of its own).
+static std::optional<std::pair<unsigned, unsigned>>
+entryLines(const FunctionDecl &Function, const SourceManager &Sources) {
+  SourceRange Range = Function.getSourceRange();
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+      Method && Method->getParent()->isLambda()) {
+    Range = SourceRange(Method->getParent()->getBeginLoc(),
+                        Function.getBody() ? Function.getBody()->getBeginLoc()
+                                           : Function.getEndLoc());
+  }
+  if (Range.isInvalid())
+    return std::nullopt;
+  return std::pair(Sources.getExpansionLineNumber(Range.getBegin()),
+                   Sources.getExpansionLineNumber(Range.getEnd()));
+}
+
+
+/// How many lambdas deep \p Function is (0: not a lambda; 2: a lambda in
+/// a lambda), through its declaration contexts (no parent map needed).
+static unsigned lambdaDepth(const FunctionDecl &Function) {
+  unsigned Depth = 0;
+  for (const DeclContext *Context = &Function; Context; Context = Context->getParent())
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(Context); Record && Record->isLambda())
+      ++Depth;
+  return Depth;
+}
+
+/// The same from an entry's signature: clang names every enclosing lambda
+/// "(anonymous class)::operator()", GCC "<lambda(...)>".
+static unsigned lambdaDepth(const ProfileEntry &Entry) {
+  llvm::StringRef Signature = Entry.Signature;
+  return Signature.count("(anonymous class)::operator()") + Signature.count("<lambda");
+}
+
 std::optional<FunctionCounts>
 ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Sources,
                        ProfiledReturn Returns) {
+  // A lambda's entry has no usable name ("main()::(anonymous class)::
+  // operator()"): it is matched by file and line alone, and only to a lambda.
+  const bool Lambda = isLambdaCallOperator(Function);
+  const unsigned Depth = Lambda ? lambdaDepth(Function) : 0;
   std::string Name = withoutTemplateArguments(Function.getQualifiedNameAsString());
-  SourceRange Range = Function.getSourceRange();
   std::string File = absoluteFileOf(Function.getLocation(), Sources);
-  if (File.empty() || Range.isInvalid())
+  std::optional<std::pair<unsigned, unsigned>> Lines = entryLines(Function, Sources);
+  if (File.empty() || !Lines)
     return std::nullopt;
-  unsigned First = Sources.getExpansionLineNumber(Range.getBegin());
-  unsigned Last = Sources.getExpansionLineNumber(Range.getEnd());
+  auto [First, Last] = *Lines;
 
   std::optional<FunctionCounts> Counts;
   std::lock_guard Lock(MatchedMutex);
   for (size_t I = 0; I < Entries.size(); ++I) {
     const ProfileEntry &Entry = Entries[I];
-    if (Entry.Function != Name || Entry.Line < First || Entry.Line > Last ||
+    bool SameFunction = Lambda ? Entry.isLambda() && lambdaDepth(Entry) == Depth
+                               : Entry.Function == Name;
+    if (!SameFunction || Entry.Line < First || Entry.Line > Last ||
         !sameFile(Entry.File, File))
       continue;
     // The function is still there: whatever it returned then, the entry
@@ -155,7 +195,8 @@ ProfileData::unmatchedEntriesIn(const std::vector<std::string> &Files) const {
   std::vector<ProfileEntry> Unmatched;
   std::lock_guard Lock(MatchedMutex);
   for (size_t I = 0; I < Entries.size(); ++I) {
-    if (Matched[I] || isLambdaEntry(Entries[I]))
+    if (Matched[I] || (Entries[I].isLambda() &&
+                       !LambdasAdvised.load(std::memory_order_relaxed)))
       continue;
     for (const std::string &File : Files)
       if (sameFile(Entries[I].File, File)) {

@@ -17,6 +17,7 @@
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <memory>
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -36,6 +37,12 @@ struct ProfileEntry {
   ProfiledReturn Returns = ProfiledReturn::Task;
   std::uint64_t Calls = 0;
   std::uint64_t Sync = 0;
+
+  /// A lambda's entry: clang spells its name "f()::(anonymous class)::
+  /// operator()", GCC "f()::<lambda()>"; it is matched by file and line.
+  bool isLambda() const;
+  /// The name to show a user: the qualified name, or "lambda".
+  std::string displayName() const { return isLambda() ? "lambda" : Function; }
 };
 
 /// What the profile says about one function (all its entries summed).
@@ -60,9 +67,13 @@ public:
                                           const SourceManager &Sources,
                                           ProfiledReturn Returns);
 
+  /// A check advises lambdas (its `Lambdas` option): lambda entries then
+  /// count in unmatchedEntriesIn.
+  void adviseLambdas() { LambdasAdvised.store(true, std::memory_order_relaxed); }
+
   /// Entries for one of Files (absolute paths) that no function matched so
-  /// far: the function is gone or the file changed. Lambda entries, which
-  /// nothing can match, are left out.
+  /// far: the function is gone or the file changed. Lambda entries count
+  /// only when lambdas are advised (nothing looks for them otherwise).
   std::vector<ProfileEntry>
   unmatchedEntriesIn(const std::vector<std::string> &Files) const;
 
@@ -77,6 +88,9 @@ private:
   std::vector<ProfileEntry> Entries;
   mutable std::mutex MatchedMutex; // guards Matched
   std::vector<bool> Matched;       // by entry index
+  // relaxed: a flag set before the analysis ends and read after it, the
+  // two ordered by the thread pool's join (vtlint) or one thread.
+  std::atomic<bool> LambdasAdvised{false};
 };
 
 /// "31", "99.9", "30.8": the synchronous share in percent with one decimal

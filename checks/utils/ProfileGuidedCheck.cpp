@@ -31,7 +31,8 @@ void ProfileGuidedCheck::registerMatchers(MatchFinder *Finder) {
 
 void ProfileGuidedCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = profiledFunction(Result);
-  if (!Function || !returnsProfiledKind(*Function))
+  if (!Function || !returnsProfiledKind(*Function) ||
+      (isLambdaCallOperator(*Function) && !Profile.lambdas()))
     return;
   ProfileData *Data = Profile.profile(*this);
   if (!Data)
@@ -50,6 +51,14 @@ void ProfileGuidedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.store(Opts, Options);
   Profile.store(Opts, Options);
   Options.store(Opts, RateOption, RawThreshold);
+}
+
+void ProfileGuidedCheck::nameFunction(const DiagnosticBuilder &Diag,
+                                      const FunctionDecl &Function) {
+  if (isLambdaCallOperator(Function))
+    Diag << "the lambda";
+  else
+    Diag << &Function;
 }
 
 bool ProfileGuidedCheck::returnsProfiledKind(

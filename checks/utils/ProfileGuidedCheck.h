@@ -46,6 +46,11 @@ protected:
 
   double threshold() const { return Threshold; }
 
+  /// Streams a finding's subject: the function ('get_config'), or "the
+  /// lambda" for a lambda, which has no name (the finding points at it).
+  static void nameFunction(const DiagnosticBuilder &Diag,
+                           const FunctionDecl &Function);
+
   /// The return type to suggest instead of \p Function's: the other kind.
   struct Suggestion {
     /// The configured class beside the current one (vt::Task beside

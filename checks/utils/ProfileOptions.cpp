@@ -6,12 +6,14 @@ namespace clang::tidy::valuetask {
 
 ProfileOptions::ProfileOptions(const ClangTidyCheck::OptionsView &Options)
     : ProfileFile(Options.getLocalOrGlobal("ProfileFile", "")),
-      MinCalls(Options.get<std::uint64_t>("MinCalls", DefaultMinCalls)) {}
+      MinCalls(Options.get<std::uint64_t>("MinCalls", DefaultMinCalls)),
+      Lambdas(Options.getLocalOrGlobal("Lambdas", false)) {}
 
 void ProfileOptions::store(ClangTidyOptions::OptionMap &Opts,
                            const ClangTidyCheck::OptionsView &Options) const {
   Options.store(Opts, "ProfileFile", ProfileFile);
   Options.store<std::uint64_t>(Opts, "MinCalls", MinCalls);
+  Options.store(Opts, "Lambdas", Lambdas);
 }
 
 ProfileData *ProfileOptions::profile(const ClangTidyCheck &Check) {
@@ -29,6 +31,8 @@ ProfileData *ProfileOptions::profile(const ClangTidyCheck &Check) {
     return nullptr;
   }
   Loaded = std::move(*Data);
+  if (Lambdas)
+    Loaded->adviseLambdas();
   return Loaded.get();
 }
 

@@ -1,8 +1,9 @@
 //===--- ProfileOptions.h - the options every profile-guided check reads --===//
 //
-// `ProfileFile` (no default: without it the check reports nothing) and
-// `MinCalls` (default 1000), read with getLocalOrGlobal so one global
-// `ProfileFile` serves both profile-guided checks; the profile itself is
+// `ProfileFile` (no default: without it the check reports nothing),
+// `MinCalls` (default 1000) and `Lambdas` (default false: advise coroutine
+// lambdas too). ProfileFile and Lambdas are read with getLocalOrGlobal so one
+// global setting serves both profile-guided checks; the profile itself is
 // loaded on first use and shared (ProfileData's cache).
 //
 //===----------------------------------------------------------------------===//
@@ -29,6 +30,9 @@ public:
 
   bool enabled() const { return !ProfileFile.empty(); }
   std::uint64_t minCalls() const { return MinCalls; }
+  /// Lambdas are advised only on request: they are often drivers, adapters
+  /// and tests, and their entries carry no name.
+  bool lambdas() const { return Lambdas; }
 
   /// The profile, or null when disabled or unreadable: an unreadable or
   /// malformed file is reported once per check instance, as a
@@ -45,6 +49,7 @@ public:
 private:
   std::string ProfileFile;
   std::uint64_t MinCalls;
+  bool Lambdas;
   std::shared_ptr<ProfileData> Loaded;
   bool Reported = false;
 };

@@ -3,6 +3,7 @@
 #include "ProfiledFunctions.h"
 #include "utils/WrittenInSource.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang::ast_matchers;
@@ -10,27 +11,37 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::valuetask {
 
 static constexpr llvm::StringLiteral ProfiledFunctionId = "profiled-function";
+static constexpr llvm::StringLiteral ProfiledLambdaId = "profiled-lambda";
 
 void matchProfiledFunctions(MatchFinder &Finder,
                             MatchFinder::MatchCallback *Check,
                             const internal::Matcher<QualType> &ReturnType) {
   const auto WrittenOnce =
       allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()));
-  const auto LambdaCallOperator =
-      cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())));
   Finder.addMatcher(
       writtenInSource(functionDecl(isDefinition(), returns(ReturnType),
-                                   WrittenOnce, unless(LambdaCallOperator))
+                                   WrittenOnce)
                           .bind(ProfiledFunctionId)),
       Check);
+  // The traversal as written does not enter a lambda's class: its call
+  // operator is reached through the lambda expression (the return type is
+  // tested by the check: a lambda's is rarely a value task).
+  Finder.addMatcher(writtenInSource(lambdaExpr().bind(ProfiledLambdaId)), Check);
 }
 
 const FunctionDecl *profiledFunction(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>(ProfiledFunctionId);
+  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>(ProfiledFunctionId);
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(ProfiledLambdaId))
+    Function = Lambda->getCallOperator();
   if (!Function || Function->isInvalidDecl() || !Function->getBody() ||
       Function->getReturnType()->isReferenceType())
     return nullptr;
   return Function;
+}
+
+bool isLambdaCallOperator(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->getParent()->isLambda();
 }
 
 } // namespace clang::tidy::valuetask

@@ -2,8 +2,8 @@
 //
 // The profile-guided checks look at function definitions as written: plain
 // functions and methods, primary templates (a profile sums every
-// instantiation into one entry), never instantiations and never lambdas
-// (whose profile entries have no name to match).
+// instantiation into one entry) and lambdas (matched by file and line: their
+// entries have no usable name), never instantiations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,8 +15,9 @@
 
 namespace clang::tidy::valuetask {
 
-/// Registers a matcher, on behalf of \p Check, for every function definition
-/// whose return type matches \p ReturnType.
+/// Registers matchers, on behalf of \p Check, for every function definition
+/// whose return type matches \p ReturnType, and for every lambda (whose
+/// return type the check tests itself).
 void matchProfiledFunctions(
     ast_matchers::MatchFinder &Finder,
     ast_matchers::MatchFinder::MatchCallback *Check,
@@ -26,6 +27,9 @@ void matchProfiledFunctions(
 /// declarations and ones without a body).
 const FunctionDecl *
 profiledFunction(const ast_matchers::MatchFinder::MatchResult &Result);
+
+/// True for a lambda's call operator.
+bool isLambdaCallOperator(const FunctionDecl &Function);
 
 } // namespace clang::tidy::valuetask
 

@@ -72,7 +72,11 @@ struct ThreadCounters;
 struct Registry {
   std::mutex mutex;
   std::string path; // empty: never started
-  std::map<std::tuple<std::string, std::string, ProfiledKind>, std::unique_ptr<ProfileSite>> sites;
+  /// By (signature, file, kind, lambda line): a named function's places
+  /// (several `return ValueTask(...)`s, every instantiation of a template)
+  /// are one entry; lambdas share their spelled name with every other lambda
+  /// of the enclosing function, so each is told apart by its line.
+  std::map<std::tuple<std::string, std::string, ProfiledKind, std::uint32_t>, std::unique_ptr<ProfileSite>> sites;
   std::vector<ProfileSite *> sites_by_index; // a ProfileSiteId is an index + 1
   std::vector<ThreadCounters *> threads;
 };
@@ -148,7 +152,7 @@ ProfileSite *intern(const std::source_location &where, ProfiledKind kind, bool t
   std::string signature(signature_without_template_arguments(where.function_name()));
   Registry &r = registry();
   std::lock_guard lock(r.mutex);
-  auto &site = r.sites[{signature, where.file_name(), kind}];
+  auto &site = r.sites[{signature, where.file_name(), kind, key_line(signature, where.line())}];
   if (!site) {
     site = std::make_unique<ProfileSite>();
     site->index = r.sites_by_index.size();

@@ -357,11 +357,18 @@ void append_json_string(std::string &out, std::string_view text) {
   out += '"';
 }
 
-auto entry_key(const ProfileEntry &entry) {
-  return std::tie(entry.signature, entry.file, entry.kind);
+using EntryKey = std::tuple<const std::string &, const std::string &, const ProfiledKind &, std::uint32_t>;
+
+EntryKey entry_key(const ProfileEntry &entry) {
+  return EntryKey(entry.signature, entry.file, entry.kind, key_line(entry.signature, entry.line));
 }
 
 } // namespace
+
+bool is_lambda_signature(std::string_view signature) noexcept {
+  return signature.find("(anonymous class)::operator()") != std::string_view::npos ||
+         signature.find("<lambda") != std::string_view::npos;
+}
 
 bool parse_profile(std::string_view text, std::vector<ProfileEntry> &entries, std::string &error) {
   JsonValue document;
@@ -407,7 +414,7 @@ void merge_profile(std::vector<ProfileEntry> &into, const std::vector<ProfileEnt
   // The index refers into `into` by position: keys are references to the
   // entries' own strings, so reserve first (no reallocation afterwards).
   into.reserve(into.size() + more.size());
-  std::map<std::tuple<const std::string &, const std::string &, const ProfiledKind &>, std::size_t> index;
+  std::map<EntryKey, std::size_t> index;
   for (std::size_t i = 0; i < into.size(); ++i)
     index.emplace(entry_key(into[i]), i);
   for (const ProfileEntry &entry : more) {

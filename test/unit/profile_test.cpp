@@ -69,6 +69,25 @@ TEST(ProfileFormat, MergeAddsEqualKeysAndKeepsTheSmallestLine) {
   EXPECT_EQ(into[0].line, 7u);
 }
 
+TEST(ProfileFormat, MergeKeepsLambdasOfOneFunctionApartByLine) {
+  // Every lambda of main() has the same signature: only the line tells them
+  // apart, while a named function's places still merge whatever their line.
+  auto lambda = [](std::uint32_t line, std::uint64_t calls) {
+    ProfileEntry e = entry("main()::(anonymous class)::operator()", calls, 0, ProfiledKind::task);
+    e.signature = "auto main()::(anonymous class)::operator()(int) const";
+    e.line = line;
+    return e;
+  };
+  std::vector<ProfileEntry> into{lambda(9, 10), lambda(12, 20)};
+  vt::detail::merge_profile(into, {lambda(12, 1), lambda(30, 2)});
+  ASSERT_EQ(into.size(), 3u);
+  EXPECT_EQ(into[0].calls, 10u);
+  EXPECT_EQ(into[1].calls, 21u);
+  EXPECT_EQ(into[2].line, 30u);
+  EXPECT_TRUE(vt::detail::is_lambda_signature("main()::<lambda(int)>"));
+  EXPECT_FALSE(vt::detail::is_lambda_signature("vt::Task<int> shop::get(int)"));
+}
+
 TEST(ProfileFormat, RejectsMalformedFilesWithOneLine) {
   const char *bad[] = {
       "",

@@ -57,7 +57,7 @@ std::optional<std::string> staleProfileNote(llvm::StringRef AbsolutePath,
                      (Stale.size() == 1 ? "was" : "were") +
                      " ignored (stale profile?): ";
   for (size_t I = 0; I < Stale.size() && I < NamesInNote; ++I)
-    Note += (I ? ", " : "") + Stale[I].Function + " (" +
+    Note += (I ? ", " : "") + Stale[I].displayName() + " (" +
             llvm::sys::path::filename(Stale[I].File).str() + ":" +
             std::to_string(Stale[I].Line) + ")";
   if (Stale.size() > NamesInNote)

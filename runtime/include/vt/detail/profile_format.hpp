@@ -17,8 +17,9 @@ inline constexpr std::string_view profile_format_name = "vt-profile";
 /// What a profiled function returns.
 enum class ProfiledKind : std::uint8_t { task, value_task };
 
-/// One function's counts. Entries are keyed by (signature, file, kind):
-/// merging two profiles adds the counts of equal keys.
+/// One function's counts. Entries are keyed by (signature, file, kind) and,
+/// for a lambda, its line (every lambda of a function has the same
+/// signature): merging two profiles adds the counts of equal keys.
 struct ProfileEntry {
   std::string function;  // qualified name, e.g. "shop::Catalog::get_product"
   std::string signature; // the compiler's function_name(), templates' "[T = ...]" dropped
@@ -28,6 +29,16 @@ struct ProfileEntry {
   std::uint64_t calls = 0;
   std::uint64_t sync = 0; // calls complete when first awaited or inspected
 };
+
+/// A lambda's call operator: clang spells it "f()::(anonymous class)::
+/// operator()(int) const", GCC "f()::<lambda(int)>".
+bool is_lambda_signature(std::string_view signature) noexcept;
+
+/// The line that is part of an entry's key: a lambda's own line, else 0 (a
+/// named function's places and instantiations share one entry).
+inline std::uint32_t key_line(std::string_view signature, std::uint32_t line) noexcept {
+  return is_lambda_signature(signature) ? line : 0;
+}
 
 /// Parses a whole profile file. On failure returns false and sets `error`
 /// to one line ("line 3: expected ':' after a key", "unsupported version 7").
