@@ -10,18 +10,13 @@ namespace vt {
 CancellationToken::CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept
     : state_(std::move(state)) {}
 
-bool CancellationToken::is_cancellation_requested() const noexcept {
-  return state_ != nullptr && state_->is_cancellation_requested();
-}
+bool CancellationToken::source_requested() const noexcept { return state_->is_cancellation_requested(); }
 
 bool CancellationToken::can_be_canceled() const noexcept {
   return state_ != nullptr && state_->can_be_canceled();
 }
 
-void CancellationToken::throw_if_cancellation_requested() const {
-  if (is_cancellation_requested())
-    throw OperationCanceledError(*this);
-}
+void CancellationToken::throw_canceled() const { throw OperationCanceledError(*this); }
 
 CancellationRegistration
 CancellationToken::register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const {

@@ -30,12 +30,17 @@ public:
   CancellationToken() noexcept = default;
   static CancellationToken none() noexcept { return {}; }
 
-  bool is_cancellation_requested() const noexcept;
+  // The checks test for none() inline: the common empty token costs a null
+  // test, not a call (ThreadPool::run checks its token on every fork).
+  bool is_cancellation_requested() const noexcept { return state_ != nullptr && source_requested(); }
   /// False for none() and for a token whose source was destroyed without
   /// canceling; such a token can never become canceled.
   bool can_be_canceled() const noexcept;
   /// Throws OperationCanceledError carrying this token if canceled.
-  void throw_if_cancellation_requested() const;
+  void throw_if_cancellation_requested() const {
+    if (is_cancellation_requested()) [[unlikely]]
+      throw_canceled();
+  }
 
   /// Registers `callback` (invocable with no arguments) to run once when the
   /// token is canceled, synchronously on the canceling thread; callbacks run
@@ -55,6 +60,8 @@ private:
   explicit CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept;
 
   CancellationRegistration register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const;
+  bool source_requested() const noexcept; // state_ != nullptr
+  [[noreturn]] void throw_canceled() const;
 
   std::shared_ptr<detail::CancellationState> state_;
 };

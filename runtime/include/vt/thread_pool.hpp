@@ -113,10 +113,6 @@ public:
   /// task is canceled.
   template <typename F>
   Task<detail::RunResult<F>> run(F f, CancellationToken token = {}) {
-    // A token that can never be canceled is dropped here, so the body's
-    // check on the pool is an inline null test instead of a call.
-    if (!token.can_be_canceled())
-      return run_on_pool(*this, std::move(f), CancellationToken::none());
     if (token.is_cancellation_requested())
       return from_canceled<detail::RunResult<F>>(std::move(token));
     return run_on_pool(*this, std::move(f), std::move(token));
@@ -177,8 +173,7 @@ private:
   template <typename F>
   static Task<detail::RunResult<F>> run_on_pool(ThreadPool &pool, F f, CancellationToken token) {
     co_await pool.schedule();
-    if (token != CancellationToken::none())
-      token.throw_if_cancellation_requested();
+    token.throw_if_cancellation_requested();
     if constexpr (std::is_same_v<detail::RunResult<F>, std::invoke_result_t<F &>>)
       co_return f();
     else
