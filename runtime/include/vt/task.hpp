@@ -36,6 +36,8 @@ template <typename T>
 class TaskPromise;
 struct TaskAccess;
 
+inline constexpr const char *empty_task_message = "vt::Task: operation on an empty task handle";
+
 /// Awaits a task's state without owning it: the awaited Task expression
 /// outlives the co_await (temporaries live to the end of the full
 /// expression), so no reference count traffic on the hot path.
@@ -155,7 +157,7 @@ private:
   /// moment vt::profile records (vt/detail/profile_site.hpp, step 2).
   detail::TaskState<T> &state() const {
     if (state_ == nullptr)
-      throw InvalidOperationError("vt::Task: operation on an empty task handle");
+      throw InvalidOperationError(detail::empty_task_message);
     note_inspection();
     return *state_;
   }
@@ -185,6 +187,15 @@ struct TaskAccess {
   template <typename T>
   static TaskState<T> &state(const Task<T> &task) {
     return task.state();
+  }
+  /// Takes over the handle's reference (null for an empty handle, which is
+  /// left as it was): a first inspection, as for state().
+  template <typename T>
+  static TaskState<T> *take_state(Task<T> &&task) noexcept {
+    if (!task.valid())
+      return nullptr;
+    task.note_inspection();
+    return std::exchange(task.state_, nullptr);
   }
 };
 

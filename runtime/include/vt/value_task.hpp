@@ -109,8 +109,6 @@ private:
 
 struct FromSource {};
 
-inline constexpr const char *empty_task_message = "vt::Task: operation on an empty task handle";
-
 } // namespace detail
 
 template <typename T>
@@ -147,7 +145,7 @@ public:
   /// Backed by `task` (which may be pending). Wrapping counts as the task's
   /// first inspection for vt::profile.
   ValueTask(Task<T> task, std::source_location where = std::source_location::current()) noexcept
-      : backing_(share_state(task), detail::profile_value_task_call(where)) {}
+      : backing_(detail::TaskAccess::take_state(std::move(task)), detail::profile_value_task_call(where)) {}
 
   /// Backed by one version of a reusable source (runtime use).
   ValueTask(detail::FromSource, detail::ValueTaskSource<T> &source, detail::SourceToken token) noexcept
@@ -227,14 +225,6 @@ public:
   detail::ValueTaskAwaiter<T> operator co_await() && { return take_for_await(); }
 
 private:
-  static detail::TaskState<T> *share_state(Task<T> &task) noexcept {
-    if (!task.valid())
-      return nullptr;
-    detail::TaskState<T> &state = detail::TaskAccess::state(task);
-    state.add_ref(); // ours; `task` drops its own when the call returns
-    return &state;
-  }
-
   T result_slow() {
     note_inspection();
     consume();
