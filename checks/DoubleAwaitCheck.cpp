@@ -6,17 +6,10 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::valuetask {
 
-void DoubleAwaitCheck::registerMatchers(MatchFinder *Finder) {
-  matchAnalysableFunctions(*Finder, this);
-}
-
 void DoubleAwaitCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function = analysableFunction(Result);
-  if (!Function)
-    return;
-  for (const DoubleConsumption &Finding :
-       sharedConsumption(*Function, *Result.Context, Types).DoubleConsumptions)
-    diagnose(Finding);
+  if (const ConsumptionFindings *Found = findings(Result))
+    for (const DoubleConsumption &Finding : Found->DoubleConsumptions)
+      diagnose(Finding);
 }
 
 void DoubleAwaitCheck::diagnose(const DoubleConsumption &Finding) {

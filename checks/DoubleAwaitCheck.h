@@ -3,10 +3,7 @@
 #ifndef VTLINT_CHECKS_DOUBLEAWAITCHECK_H
 #define VTLINT_CHECKS_DOUBLEAWAITCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/AnalysableFunctions.h"
-#include "utils/SharedConsumption.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/ConsumptionCheck.h"
 
 namespace clang::tidy::valuetask {
 
@@ -20,26 +17,14 @@ namespace clang::tidy::valuetask {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-double-await.md
-class DoubleAwaitCheck : public ClangTidyCheck {
+class DoubleAwaitCheck : public ConsumptionCheck {
 public:
   DoubleAwaitCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Types(Options) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+      : ConsumptionCheck(Name, Context) {}
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  /// The shared consumption results live for one unit (SharedConsumption.h).
-  void onStartOfTranslationUnit() override { releaseSharedConsumption(); }
-  void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Types.store(Opts, Options);
-  }
 
 private:
   void diagnose(const DoubleConsumption &Finding);
-
-  const ValueTaskTypes Types;
 };
 
 } // namespace clang::tidy::valuetask

@@ -17,7 +17,7 @@ static constexpr StringRef TemporaryReadId = "temporary-read";
 void ResultBeforeCompletionCheck::registerMatchers(MatchFinder *Finder) {
   // Variables need the flow analysis; a value task fresh off a call cannot
   // have been checked by anyone.
-  matchAnalysableFunctions(*Finder, this);
+  ConsumptionCheck::registerMatchers(Finder);
   const auto FreshValueTask =
       expr(hasType(qualType(Types.valueTaskType())), isPRValue(),
            ignoringImplicit(callExpr()));
@@ -36,13 +36,9 @@ void ResultBeforeCompletionCheck::check(
     diagnoseTemporary(*Read);
     return;
   }
-  const FunctionDecl *Function = analysableFunction(Result);
-  if (!Function)
-    return;
-  for (const ResultBeforeCompletion &Finding :
-       sharedConsumption(*Function, *Result.Context, Types)
-           .ResultsBeforeCompletion)
-    diagnoseVariable(Finding);
+  if (const ConsumptionFindings *Found = findings(Result))
+    for (const ResultBeforeCompletion &Finding : Found->ResultsBeforeCompletion)
+      diagnoseVariable(Finding);
 }
 
 void ResultBeforeCompletionCheck::diagnoseVariable(

@@ -3,10 +3,7 @@
 #ifndef VTLINT_CHECKS_RESULTBEFORECOMPLETIONCHECK_H
 #define VTLINT_CHECKS_RESULTBEFORECOMPLETIONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/AnalysableFunctions.h"
-#include "utils/SharedConsumption.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/ConsumptionCheck.h"
 
 namespace clang::tidy::valuetask {
 
@@ -20,27 +17,16 @@ namespace clang::tidy::valuetask {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-result-before-completion.md
-class ResultBeforeCompletionCheck : public ClangTidyCheck {
+class ResultBeforeCompletionCheck : public ConsumptionCheck {
 public:
   ResultBeforeCompletionCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Types(Options) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
+      : ConsumptionCheck(Name, Context) {}
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  /// The shared consumption results live for one unit (SharedConsumption.h).
-  void onStartOfTranslationUnit() override { releaseSharedConsumption(); }
-  void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Types.store(Opts, Options);
-  }
 
 private:
   void diagnoseVariable(const ResultBeforeCompletion &Finding);
   void diagnoseTemporary(const CXXMemberCallExpr &Call);
-
-  const ValueTaskTypes Types;
 };
 
 } // namespace clang::tidy::valuetask

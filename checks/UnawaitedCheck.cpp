@@ -36,7 +36,7 @@ void UnawaitedCheck::registerMatchers(MatchFinder *Finder) {
   // (DiscardedValue.h), each kind its own matcher so that the finder only
   // tries it on nodes of that kind. Templates are checked once, at the
   // pattern: a call there may be unresolved yet (valueTaskCall).
-  matchAnalysableFunctions(*Finder, this);
+  ConsumptionCheck::registerMatchers(Finder);
   for (const auto &DiscardingStmt :
        {compoundStmt(), ifStmt(), whileStmt(), doStmt(), forStmt(),
         cxxForRangeStmt(), switchCase(), labelStmt(), attributedStmt(),
@@ -55,12 +55,9 @@ void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
     }
     return;
   }
-  const FunctionDecl *Function = analysableFunction(Result);
-  if (!Function)
-    return;
-  for (const UnconsumedValue &Finding :
-       sharedConsumption(*Function, *Result.Context, Types).UnconsumedValues)
-    diagnoseUnconsumedLocal(Finding);
+  if (const ConsumptionFindings *Found = findings(Result))
+    for (const UnconsumedValue &Finding : Found->UnconsumedValues)
+      diagnoseUnconsumedLocal(Finding);
 }
 
 const CallExpr *UnawaitedCheck::valueTaskCall(const Expr &Value) const {
@@ -76,7 +73,7 @@ const CallExpr *UnawaitedCheck::valueTaskCall(const Expr &Value) const {
 }
 
 void UnawaitedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Types.store(Opts, Options);
+  ConsumptionCheck::storeOptions(Opts);
   Options.store(Opts, "AllowExplicitDiscard", AllowExplicitDiscard);
 }
 

@@ -3,10 +3,7 @@
 #ifndef VTLINT_CHECKS_UNAWAITEDCHECK_H
 #define VTLINT_CHECKS_UNAWAITEDCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/AnalysableFunctions.h"
-#include "utils/SharedConsumption.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/ConsumptionCheck.h"
 
 namespace clang::tidy::valuetask {
 
@@ -20,19 +17,13 @@ namespace clang::tidy::valuetask {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-unawaited.md
-class UnawaitedCheck : public ClangTidyCheck {
+class UnawaitedCheck : public ConsumptionCheck {
 public:
   UnawaitedCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Types(Options),
+      : ConsumptionCheck(Name, Context),
         AllowExplicitDiscard(Options.get("AllowExplicitDiscard", false)) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  /// The shared consumption results live for one unit (SharedConsumption.h).
-  void onStartOfTranslationUnit() override { releaseSharedConsumption(); }
-  void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
@@ -41,8 +32,6 @@ private:
   const CallExpr *valueTaskCall(const Expr &Value) const;
   void diagnoseDiscardedCall(const CallExpr &Call);
   void diagnoseUnconsumedLocal(const UnconsumedValue &Finding);
-
-  const ValueTaskTypes Types;
   const bool AllowExplicitDiscard;
 };
 
