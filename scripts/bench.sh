@@ -36,6 +36,9 @@ mkdir -p "$raw" "$rows"
 for binary in "$bin"/bench-*; do
   [[ -x "$binary" ]] || continue
   name=$(basename "$binary")
+  # bench-profile runs its compiled-out twin itself, in the same run as its
+  # own figures; timing the twin again here would only cost time.
+  [[ "$name" == bench-profile-nohooks ]] && continue
   echo "== $name${smoke:+ (smoke)}" >&2
   args=(--benchmark_out="$raw/$name.json" --benchmark_out_format=json)
   if [[ -n "$smoke" ]]; then

@@ -14,7 +14,8 @@
 // writes two row groups: "Profiling overhead" (on vs off) and "Profiling
 // hooks" (off vs compiled out).
 //
-// scripts/bench.sh runs every bench-* binary the Google Benchmark way: with
+// scripts/bench.sh runs every bench-* binary but bench-profile-nohooks (run
+// by bench-profile) the Google Benchmark way: with
 // --benchmark_out=BUILD/bench/raw/NAME.json these binaries write an empty
 // Google Benchmark report there; bench-profile also writes its rows beside
 // raw/, in BUILD/bench/rows/profile.json (bench-profile-nohooks writes no
