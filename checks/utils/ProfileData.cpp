@@ -124,21 +124,19 @@ bool ProfileData::sameFile(llvm::StringRef ProfilePath, llvm::StringRef File) {
 static std::optional<std::pair<unsigned, unsigned>>
 entryLines(const FunctionDecl &Function, const SourceManager &Sources) {
   SourceRange Range = Function.getSourceRange();
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
-      Method && Method->getParent()->isLambda()) {
-    Range = SourceRange(Method->getParent()->getBeginLoc(),
+  if (isLambdaCallOperator(Function))
+    Range = SourceRange(cast<CXXMethodDecl>(Function).getParent()->getBeginLoc(),
                         Function.getBody() ? Function.getBody()->getBeginLoc()
                                            : Function.getEndLoc());
-  }
   if (Range.isInvalid())
     return std::nullopt;
   return std::pair(Sources.getExpansionLineNumber(Range.getBegin()),
                    Sources.getExpansionLineNumber(Range.getEnd()));
 }
 
-
 /// How many lambdas deep \p Function is (0: not a lambda; 2: a lambda in
-/// a lambda), through its declaration contexts (no parent map needed).
+/// a lambda), through its declaration contexts (no parent map needed): the
+/// AST's side of vt::detail::lambda_depth.
 static unsigned lambdaDepth(const FunctionDecl &Function) {
   unsigned Depth = 0;
   for (const DeclContext *Context = &Function; Context; Context = Context->getParent())
@@ -147,12 +145,6 @@ static unsigned lambdaDepth(const FunctionDecl &Function) {
   return Depth;
 }
 
-/// The same from an entry's signature: clang names every enclosing lambda
-/// "(anonymous class)::operator()", GCC "<lambda(...)>".
-static unsigned lambdaDepth(const ProfileEntry &Entry) {
-  llvm::StringRef Signature = Entry.Signature;
-  return Signature.count("(anonymous class)::operator()") + Signature.count("<lambda");
-}
 
 std::optional<FunctionCounts>
 ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Sources,
@@ -172,7 +164,8 @@ ProfileData::countsFor(const FunctionDecl &Function, const SourceManager &Source
   std::lock_guard Lock(MatchedMutex);
   for (size_t I = 0; I < Entries.size(); ++I) {
     const ProfileEntry &Entry = Entries[I];
-    bool SameFunction = Lambda ? Entry.isLambda() && lambdaDepth(Entry) == Depth
+    // The same depth (at least 1) also says the entry is a lambda's.
+    bool SameFunction = Lambda ? vt::detail::lambda_depth(Entry.Signature) == Depth
                                : Entry.Function == Name;
     if (!SameFunction || Entry.Line < First || Entry.Line > Last ||
         !sameFile(Entry.File, File))

@@ -365,9 +365,12 @@ EntryKey entry_key(const ProfileEntry &entry) {
 
 } // namespace
 
-bool is_lambda_signature(std::string_view signature) noexcept {
-  return signature.find("(anonymous class)::operator()") != std::string_view::npos ||
-         signature.find("<lambda") != std::string_view::npos;
+unsigned lambda_depth(std::string_view signature) noexcept {
+  unsigned depth = 0;
+  for (std::string_view marker : {std::string_view("(anonymous class)::operator()"), std::string_view("<lambda")})
+    for (auto at = signature.find(marker); at != std::string_view::npos; at = signature.find(marker, at + 1))
+      ++depth;
+  return depth;
 }
 
 bool parse_profile(std::string_view text, std::vector<ProfileEntry> &entries, std::string &error) {

@@ -86,6 +86,8 @@ TEST(ProfileFormat, MergeKeepsLambdasOfOneFunctionApartByLine) {
   EXPECT_EQ(into[2].line, 30u);
   EXPECT_TRUE(vt::detail::is_lambda_signature("main()::<lambda(int)>"));
   EXPECT_FALSE(vt::detail::is_lambda_signature("vt::Task<int> shop::get(int)"));
+  EXPECT_EQ(vt::detail::lambda_depth("auto f()::(anonymous class)::operator()(int)::(anonymous class)::operator()() const"), 2u);
+  EXPECT_EQ(vt::detail::lambda_depth("f()::<lambda(int)>::<lambda()>"), 2u);
 }
 
 TEST(ProfileFormat, RejectsMalformedFilesWithOneLine) {

@@ -30,9 +30,13 @@ struct ProfileEntry {
   std::uint64_t sync = 0; // calls complete when first awaited or inspected
 };
 
-/// A lambda's call operator: clang spells it "f()::(anonymous class)::
-/// operator()(int) const", GCC "f()::<lambda(int)>".
-bool is_lambda_signature(std::string_view signature) noexcept;
+/// How many lambdas deep a signature is: 0 for a named function, 2 for a
+/// lambda in a lambda. clang spells each "(anonymous class)::operator()",
+/// GCC "<lambda(int)>".
+unsigned lambda_depth(std::string_view signature) noexcept;
+
+/// A lambda's call operator.
+inline bool is_lambda_signature(std::string_view signature) noexcept { return lambda_depth(signature) > 0; }
 
 /// The line that is part of an entry's key: a lambda's own line, else 0 (a
 /// named function's places and instantiations share one entry).
