@@ -26,13 +26,13 @@ void ProfileGuidedCheck::registerMatchers(MatchFinder *Finder) {
   matchProfiledFunctions(*Finder, this,
                          Profiled == ProfiledReturn::ValueTask
                              ? Types.valueTaskType()
-                             : Types.taskType());
+                             : Types.taskType(),
+                         Profile.lambdas());
 }
 
 void ProfileGuidedCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = profiledFunction(Result);
-  if (!Function || !returnsProfiledKind(*Function) ||
-      (isLambdaCallOperator(*Function) && !Profile.lambdas()))
+  if (!Function || !returnsProfiledKind(*Function))
     return;
   ProfileData *Data = Profile.profile(*this);
   if (!Data)

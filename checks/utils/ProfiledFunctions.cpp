@@ -15,7 +15,8 @@ static constexpr llvm::StringLiteral ProfiledLambdaId = "profiled-lambda";
 
 void matchProfiledFunctions(MatchFinder &Finder,
                             MatchFinder::MatchCallback *Check,
-                            const internal::Matcher<QualType> &ReturnType) {
+                            const internal::Matcher<QualType> &ReturnType,
+                            bool Lambdas) {
   const auto WrittenOnce =
       allOf(unless(isExpansionInSystemHeader()), unless(isImplicit()));
   Finder.addMatcher(
@@ -26,7 +27,8 @@ void matchProfiledFunctions(MatchFinder &Finder,
   // The traversal as written does not enter a lambda's class: its call
   // operator is reached through the lambda expression (the return type is
   // tested by the check: a lambda's is rarely a value task).
-  Finder.addMatcher(writtenInSource(lambdaExpr().bind(ProfiledLambdaId)), Check);
+  if (Lambdas)
+    Finder.addMatcher(writtenInSource(lambdaExpr().bind(ProfiledLambdaId)), Check);
 }
 
 const FunctionDecl *profiledFunction(const MatchFinder::MatchResult &Result) {

@@ -16,12 +16,12 @@
 namespace clang::tidy::valuetask {
 
 /// Registers matchers, on behalf of \p Check, for every function definition
-/// whose return type matches \p ReturnType, and for every lambda (whose
-/// return type the check tests itself).
+/// whose return type matches \p ReturnType and, with \p Lambdas, for every
+/// lambda (whose return type the check tests itself).
 void matchProfiledFunctions(
     ast_matchers::MatchFinder &Finder,
     ast_matchers::MatchFinder::MatchCallback *Check,
-    const ast_matchers::internal::Matcher<QualType> &ReturnType);
+    const ast_matchers::internal::Matcher<QualType> &ReturnType, bool Lambdas);
 
 /// The function bound by matchProfiledFunctions, or null (also for invalid
 /// declarations and ones without a body).
