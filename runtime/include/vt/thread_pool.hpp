@@ -129,7 +129,8 @@ public:
   ///   2. Call `fn(args...)` here, on the caller's thread. If `fn` is a
   ///      coroutine its frame is created as for any call: arguments are
   ///      copied or moved into it (references stay references).
-  ///   3. The first vt::Task coroutine to reach its initial suspend point
+  ///   3. The first vt::Task (or vt::ValueTask, whose promise shares the
+  ///      initial suspend point) coroutine to reach its initial suspend point
   ///      during that call takes the request (clearing it): it suspends
   ///      before its body and queues its own handle to this pool (the
   ///      caller's local deque when the caller is one of this pool's
@@ -140,7 +141,7 @@ public:
   /// So when `fn` is a coroutine returning Task<U>, its whole body runs on a
   /// worker and the result is that task. When `fn` is an ordinary function
   /// that returns a Task<U>, its own code runs inline on the caller, and only
-  /// the first Task coroutine it calls (if any) is deferred to the pool; a
+  /// the first Task or ValueTask coroutine it calls (if any) is deferred to the pool; a
   /// task it returns without starting a coroutine (vt::from_result, say) is
   /// returned as is. Nothing is ever lost or run twice: each coroutine's body
   /// starts exactly once, either inline or from the queue. (A Task coroutine

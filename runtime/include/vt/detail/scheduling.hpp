@@ -27,14 +27,15 @@ void post(ThreadPool &pool, std::coroutine_handle<> handle);
 void post_global(ThreadPool &pool, std::coroutine_handle<> handle);
 
 /// The spawn request (ThreadPool::spawn, protocol steps 1-4 in
-/// vt/thread_pool.hpp): while set, the next vt::Task coroutine to reach its
+/// vt/thread_pool.hpp): while set, the next vt::Task or vt::ValueTask
+/// coroutine (both promises start here) to reach its
 /// initial suspend point on this thread clears it and, instead of running its
 /// body, queues its own frame to this pool. Written and read only by the
 /// owning thread; constinit, so every access is a plain TLS load (no
 /// initialisation guard).
 inline constinit thread_local ThreadPool *spawn_target = nullptr;
 
-/// A vt::Task coroutine's initial suspend point. Runs the body at once (no
+/// A vt::Task or vt::ValueTask coroutine's initial suspend point. Runs the body at once (no
 /// suspension at all) unless a spawn request was taken: then the coroutine
 /// suspends and its handle is queued to the requested pool (spawn step 3).
 class StartOrQueue {
