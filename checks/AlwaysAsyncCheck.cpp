@@ -49,10 +49,32 @@ const Expr *onlyWrittenArgument(const CXXConstructExpr &Construct) {
   return Only;
 }
 
+/// A value task of a model that has a shareable counterpart (the value-task
+/// / task pair): the only kind of function this check has advice for.
+AST_MATCHER_P(QualType, hasPairedModel, const AlwaysAsyncCheck *, Check) {
+  return !Node.isNull() && !Node->isReferenceType() && Check->pairedModel(Node);
+}
+
 } // namespace
 
+const TaskModel *AlwaysAsyncCheck::pairedModel(QualType Type) const {
+  const TaskModel *Model = Models.modelOf(Type);
+  return Model && !Model->Counterpart.empty() ? Model : nullptr;
+}
+
+bool AlwaysAsyncCheck::isCounterpart(QualType Type,
+                                     const TaskModel &Paired) const {
+  const TaskModel *Model = Models.modelOf(Type);
+  if (!Model || Model->Kind != TaskKind::Shareable)
+    return false;
+  if (Models.isVtModel(Paired))
+    return Models.isVtModel(*Model);
+  const CXXRecordDecl *Record = namedClass(Type.getNonReferenceType());
+  return Record && "::" + Record->getQualifiedNameAsString() == Paired.Counterpart;
+}
+
 void AlwaysAsyncCheck::registerMatchers(MatchFinder *Finder) {
-  const auto ReturnsValueTask = returns(Types.valueTaskType());
+  const auto ReturnsValueTask = returns(qualType(hasPairedModel(this)));
   // Each function once, as written: templates are analysed at their
   // pattern, never per instantiation.
   const auto WrittenOnce =
@@ -78,7 +100,7 @@ void AlwaysAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Function || Function->isInvalidDecl() || !Function->getBody())
     return;
   QualType Return = Function->getReturnType();
-  if (Return->isReferenceType() || !Types.isValueTask(Return))
+  if (Return->isReferenceType() || !pairedModel(Return))
     return;
   if (std::optional<Finding> Found = findAlwaysAsync(*Function, *Result.Context))
     diagnose(*Function, Lambda, *Found, *Result.Context);
@@ -105,7 +127,8 @@ AlwaysAsyncCheck::findAlwaysAsync(const FunctionDecl &Function,
     return std::nullopt;
   Finding Found{EveryReturnWrapsTask, {}};
   for (const ReturnStmt *Return : Returns) {
-    std::optional<WrappedTask> Wrapped = findWrappedTask(Return->getRetValue());
+    std::optional<WrappedTask> Wrapped =
+        findWrappedTask(Return->getRetValue(), *pairedModel(Function.getReturnType()));
     if (!Wrapped)
       return std::nullopt;
     Found.Returns.push_back(*Wrapped);
@@ -123,7 +146,7 @@ bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
     return false;
   QualType Type = Operand->getType();
   // A value task may complete synchronously: that is the point of one.
-  if (Types.isValueTask(Type) || isNeverSuspending(Type))
+  if (pairedModel(Type) || isNeverSuspending(Type))
     return false;
   // Inside a template, an operand of unknown type (`co_await t` with `t` a
   // `T`) might be a value task once instantiated.
@@ -131,16 +154,17 @@ bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
 }
 
 std::optional<AlwaysAsyncCheck::WrappedTask>
-AlwaysAsyncCheck::findWrappedTask(const Expr *Returned) const {
+AlwaysAsyncCheck::findWrappedTask(const Expr *Returned,
+                                  const TaskModel &Paired) const {
   const Expr *Wrapper = nullptr;
   while (Returned) {
     Returned = Returned->IgnoreImplicit()->IgnoreParens();
     QualType Type = Returned->getType();
-    if (Types.isTask(Type))
+    if (isCounterpart(Type, Paired))
       return WrappedTask{Wrapper, Returned};
     // The outermost value task the user wrote (a cast or a temporary) is
     // what a fix to the return type must remove.
-    if (!Wrapper && Types.isValueTask(Type) &&
+    if (!Wrapper && pairedModel(Type) &&
         isa<ExplicitCastExpr, CXXTemporaryObjectExpr>(Returned))
       Wrapper = Returned;
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Returned)) {
@@ -149,10 +173,10 @@ AlwaysAsyncCheck::findWrappedTask(const Expr *Returned) const {
       Returned = List->getNumInits() == 1 ? List->getInit(0) : nullptr;
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Returned)) {
       Returned =
-          Types.isValueTask(Type) ? onlyWrittenArgument(*Construct) : nullptr;
+          pairedModel(Type) ? onlyWrittenArgument(*Construct) : nullptr;
     } else if (const auto *Unresolved =
                    dyn_cast<CXXUnresolvedConstructExpr>(Returned)) {
-      Returned = Types.isValueTask(Type) && Unresolved->getNumArgs() == 1
+      Returned = pairedModel(Type) && Unresolved->getNumArgs() == 1
                      ? Unresolved->getArg(0)
                      : nullptr;
     } else {
@@ -166,14 +190,15 @@ void AlwaysAsyncCheck::diagnose(const FunctionDecl &Function,
                                 const LambdaExpr *Lambda, const Finding &Found,
                                 ASTContext &Context) {
   // The task type beside the value task type (vt::Task beside
-  // vt::ValueTask); without one, name the first configured task type and
-  // offer no fix.
+  // vt::ValueTask; a custom model's Counterpart); without one, name the
+  // first configured task type and offer no fix.
+  const TaskModel &Paired = *pairedModel(Function.getReturnType());
   std::optional<StringRef> Sibling =
-      siblingTypeName(namedClass(Function.getReturnType()), Types.taskNames());
-  StringRef TaskName = Sibling ? *Sibling
-                       : Types.taskNames().empty()
-                           ? StringRef("::vt::Task")
-                           : StringRef(Types.taskNames().front());
+      Models.isVtModel(Paired)
+          ? siblingTypeName(namedClass(Function.getReturnType()),
+                            Models.vtTypes().taskNames())
+          : std::optional<StringRef>(Paired.Counterpart);
+  StringRef TaskName = Sibling ? *Sibling : StringRef(Paired.Counterpart);
   std::string Suggested =
       TaskName.drop_front(2).str() + templateArgumentsText(Function, Context);
 

@@ -4,7 +4,7 @@
 #define VTLINT_CHECKS_ALWAYSASYNCCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/TaskModels.h"
 #include <optional>
 #include <vector>
 
@@ -25,14 +25,18 @@ namespace clang::tidy::valuetask {
 class AlwaysAsyncCheck : public ClangTidyCheck {
 public:
   AlwaysAsyncCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Types(Options) {}
+      : ClangTidyCheck(Name, Context), Models(Options) {}
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// The model of \p Type when it has a shareable counterpart, else null.
+  const TaskModel *pairedModel(QualType Type) const;
+  /// \p Type is the counterpart of \p Paired (vt::Task for vt::ValueTask).
+  bool isCounterpart(QualType Type, const TaskModel &Paired) const;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Types.store(Opts, Options);
+    Models.store(Opts, Options);
   }
 
 private:
@@ -50,14 +54,15 @@ private:
   std::optional<Finding> findAlwaysAsync(const FunctionDecl &Function,
                                          ASTContext &Context) const;
   bool isAsyncPoint(const Expr &Await) const;
-  std::optional<WrappedTask> findWrappedTask(const Expr *Returned) const;
+  std::optional<WrappedTask> findWrappedTask(const Expr *Returned,
+                                             const TaskModel &Paired) const;
   void diagnose(const FunctionDecl &Function, const LambdaExpr *Lambda,
                 const Finding &Found, ASTContext &Context);
   std::optional<std::vector<FixItHint>>
   unwrapFixes(llvm::ArrayRef<WrappedTask> Returns,
               const ASTContext &Context) const;
 
-  const ValueTaskTypes Types;
+  const TaskModels Models;
 };
 
 } // namespace clang::tidy::valuetask

@@ -1,6 +1,7 @@
 //===--- DoubleAwaitCheck.cpp - valuetask-double-await -------------------===//
 
 #include "DoubleAwaitCheck.h"
+#include "utils/Advice.h"
 
 using namespace clang::ast_matchers;
 
@@ -13,10 +14,7 @@ void DoubleAwaitCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void DoubleAwaitCheck::diagnose(const DoubleConsumption &Finding) {
-  diag(Finding.Second,
-       "value task %0 is consumed a second time; a value task can be consumed "
-       "only once: await it once, or call as_task() and await the task")
-      << Finding.Var;
+  diag(Finding.Second, consumedTwiceMessage(*Finding.Model)) << Finding.Var;
   diag(Finding.First, "first consumed here", DiagnosticIDs::Note);
 }
 

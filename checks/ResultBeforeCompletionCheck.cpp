@@ -1,6 +1,7 @@
 //===--- ResultBeforeCompletionCheck.cpp - valuetask-result-before-completion
 
 #include "ResultBeforeCompletionCheck.h"
+#include "utils/Advice.h"
 #include "utils/WrittenInSource.h"
 
 using namespace clang::ast_matchers;
@@ -10,6 +11,10 @@ namespace clang::tidy::valuetask {
 namespace {
 /// A value the expression creates, not a reference to an existing object.
 AST_MATCHER(Expr, isPRValue) { return Node.isPRValue(); }
+/// An expression of a type some task-type model describes.
+AST_MATCHER_P(Expr, hasModeledType, const TaskModels *, Models) {
+  return Models->modelOf(Node.getType()) != nullptr;
+}
 } // namespace
 
 static constexpr StringRef TemporaryReadId = "temporary-read";
@@ -18,13 +23,10 @@ void ResultBeforeCompletionCheck::registerMatchers(MatchFinder *Finder) {
   // Variables need the flow analysis; a value task fresh off a call cannot
   // have been checked by anyone.
   ConsumptionCheck::registerMatchers(Finder);
-  const auto FreshValueTask =
-      expr(hasType(qualType(Types.valueTaskType())), isPRValue(),
-           ignoringImplicit(callExpr()));
-  const auto ResultMethod = cxxMethodDecl(hasName("result"));
+  const auto FreshTask = expr(isPRValue(), ignoringImplicit(callExpr()),
+                              hasModeledType(&Models));
   Finder->addMatcher(
-      writtenInSource(cxxMemberCallExpr(callee(ResultMethod),
-                                        on(ignoringImplicit(FreshValueTask)))
+      writtenInSource(cxxMemberCallExpr(on(ignoringImplicit(FreshTask)))
                           .bind(TemporaryReadId)),
       this);
 }
@@ -33,7 +35,7 @@ void ResultBeforeCompletionCheck::check(
     const MatchFinder::MatchResult &Result) {
   if (const auto *Read =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>(TemporaryReadId)) {
-    diagnoseTemporary(*Read);
+    checkTemporary(*Read);
     return;
   }
   if (const ConsumptionFindings *Found = findings(Result))
@@ -43,17 +45,25 @@ void ResultBeforeCompletionCheck::check(
 
 void ResultBeforeCompletionCheck::diagnoseVariable(
     const ResultBeforeCompletion &Finding) {
-  diag(Finding.Call, "result() is called on value task %0 that may not be "
-                     "complete; check is_completed() first or co_await it")
+  const TaskModel *Model = Finding.Model;
+  diag(Finding.Call, notCompleteMessage(*Model, Finding.Operation))
       << Finding.Var;
 }
 
-void ResultBeforeCompletionCheck::diagnoseTemporary(
-    const CXXMemberCallExpr &Call) {
+/// `fetch().result()`: an accessor that needs completion, on a task nobody
+/// could have checked yet.
+void ResultBeforeCompletionCheck::checkTemporary(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const TaskModel *Model =
+      Models.modelOf(Call.getImplicitObjectArgument()->getType());
+  if (!Method || !Method->getIdentifier() || !Model)
+    return;
+  const MemberRule *Rule = Model->member(Method->getName());
+  if (!Rule || (Rule->Effect != MemberEffect::ConsumeRequiringCompletion &&
+                Rule->Effect != MemberEffect::ReadRequiringCompletion))
+    return;
   diag(Call.getExprLoc(),
-       "result() is called on a value task fresh from a call, which may not "
-       "be complete; keep it in a variable and check is_completed() first, "
-       "or co_await it");
+       notCompleteTemporaryMessage(*Model, Method->getName()));
 }
 
 } // namespace clang::tidy::valuetask

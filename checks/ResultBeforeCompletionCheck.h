@@ -26,7 +26,7 @@ public:
 
 private:
   void diagnoseVariable(const ResultBeforeCompletion &Finding);
-  void diagnoseTemporary(const CXXMemberCallExpr &Call);
+  void checkTemporary(const CXXMemberCallExpr &Call);
 };
 
 } // namespace clang::tidy::valuetask

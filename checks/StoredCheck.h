@@ -4,7 +4,7 @@
 #define VTLINT_CHECKS_STOREDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/TaskModels.h"
 #include <string>
 #include <vector>
 
@@ -35,9 +35,10 @@ private:
   /// True when a member of \p Context (or of a class around it) may hold a
   /// value task by design.
   bool isExemptClassContext(const DeclContext *Context) const;
-  void diagnose(const DeclaratorDecl *Declaration, StringRef Kind);
+  void diagnose(const DeclaratorDecl *Declaration, StringRef Kind,
+                QualType Held);
 
-  const ValueTaskTypes Types;
+  const TaskModels Models;
   const std::string RawAllowedClasses;
   const std::vector<std::string> AllowedClasses;
 };

@@ -2,6 +2,7 @@
 
 #include "UnawaitedCheck.h"
 #include "clang/AST/ExprCXX.h"
+#include "utils/Advice.h"
 #include "utils/DiscardedValue.h"
 #include "utils/SpelledValueTask.h"
 #include "utils/WrittenInSource.h"
@@ -49,9 +50,11 @@ void UnawaitedCheck::registerMatchers(MatchFinder *Finder) {
 void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Parent = Result.Nodes.getNodeAs<Stmt>(DiscardingStmtId)) {
     for (const DiscardedValue &Discarded : discardedValues(*Parent)) {
-      const CallExpr *Call = valueTaskCall(*Discarded.Value);
-      if (Call && (Discarded.Kind == Discard::Silent || !AllowExplicitDiscard))
-        diagnoseDiscardedCall(*Call);
+      if (Discarded.Kind == Discard::Explicit && AllowExplicitDiscard)
+        continue;
+      for (const Expr *Value : possibleValues(*Discarded.Value))
+        if (auto [Call, Model] = taskCall(*Value); Call)
+          diagnoseDiscardedCall(*Call, *Model);
     }
     return;
   }
@@ -60,16 +63,43 @@ void UnawaitedCheck::check(const MatchFinder::MatchResult &Result) {
       diagnoseUnconsumedLocal(Finding);
 }
 
-const CallExpr *UnawaitedCheck::valueTaskCall(const Expr &Value) const {
+/// The values a discarded expression may produce: `c ? get(1) : get(2)`
+/// throws both arms away, `(log(), get())` its last operand.
+llvm::SmallVector<const Expr *, 2>
+UnawaitedCheck::possibleValues(const Expr &Value) {
+  const Expr *E = Value.IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  while (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = Bind->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(E)) {
+    llvm::SmallVector<const Expr *, 2> Values =
+        possibleValues(*Conditional->getTrueExpr());
+    Values.append(possibleValues(*Conditional->getFalseExpr()));
+    return Values;
+  }
+  if (const auto *Comma = dyn_cast<BinaryOperator>(E);
+      Comma && Comma->getOpcode() == BO_Comma)
+    return possibleValues(*Comma->getRHS());
+  return {E};
+}
+
+std::pair<const CallExpr *, const TaskModel *>
+UnawaitedCheck::taskCall(const Expr &Value) const {
   const auto *Call = dyn_cast<CallExpr>(&Value);
   if (!Call)
-    return nullptr;
-  // A value the call creates, not a reference to an existing value task.
-  if (Call->isPRValue() && Types.isValueTask(Call->getType()))
-    return Call;
-  return Call->isTypeDependent() && returnsSpelledValueTask(*Call, Types)
-             ? Call
-             : nullptr;
+    return {};
+  // A value the call creates, not a reference to an existing task.
+  const TaskModel *Model = nullptr;
+  if (Call->isPRValue() && !Call->isTypeDependent())
+    Model = Models.modelOf(Call->getType());
+  else if (Call->isTypeDependent())
+    Model = modelReturnedBy(*Call, Models);
+  // A shared task may be awaited through a copy; only a lazy one dropped
+  // unawaited never runs.
+  if (!Model || (Model->Kind == TaskKind::Shareable && !Model->Lazy))
+    return {};
+  return {Call, Model};
 }
 
 void UnawaitedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -77,28 +107,20 @@ void UnawaitedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowExplicitDiscard", AllowExplicitDiscard);
 }
 
-void UnawaitedCheck::diagnoseDiscardedCall(const CallExpr &Call) {
+void UnawaitedCheck::diagnoseDiscardedCall(const CallExpr &Call,
+                                           const TaskModel &Model) {
   StringRef Callee = calleeName(Call);
-  diag(Call.getBeginLoc(),
-       "value task returned by %select{this call|'%1'}0 is never awaited; a "
-       "dropped value task loses its result and its errors: co_await it")
+  diag(Call.getBeginLoc(), discardedCallMessage(Model))
       << !Callee.empty() << Callee;
 }
 
 void UnawaitedCheck::diagnoseUnconsumedLocal(const UnconsumedValue &Finding) {
+  const TaskModel *Model = Finding.Model;
   if (Finding.Overwritten) {
-    diag(Finding.Exit,
-         "value task %0 is overwritten before it is consumed on some path; "
-         "the old value task is dropped with its result and its errors: "
-         "co_await it first")
-        << Finding.Var;
+    diag(Finding.Exit, overwrittenMessage(*Model)) << Finding.Var;
     return;
   }
-  diag(Finding.Var->getLocation(),
-       "value task %0 is not consumed on every path; a dropped value task "
-       "loses its result and its errors: co_await it, or call result() or "
-       "as_task() on it")
-      << Finding.Var;
+  diag(Finding.Var->getLocation(), notConsumedMessage(*Model)) << Finding.Var;
   if (Finding.Exit.isValid())
     diag(Finding.Exit, "%0 goes out of scope here without being consumed",
          DiagnosticIDs::Note)

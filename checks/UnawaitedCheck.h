@@ -7,13 +7,16 @@
 
 namespace clang::tidy::valuetask {
 
-/// Finds value tasks nobody consumes: a call returning a value task whose
-/// result is discarded as a statement, or explicitly with `(void)` or
-/// `std::ignore =` (unless AllowExplicitDiscard); a local value task that
-/// reaches the end of its scope unconsumed on some normal path, or is
-/// overwritten while it may still be unconsumed. Paths taken only because
-/// an exception was thrown do not count. Reported at the call, at the
-/// local's declaration, or at the overwriting assignment.
+/// Finds tasks nobody consumes, as their task-type model says (a lazy task
+/// that is dropped never runs; an eager one loses its result and errors): a
+/// call returning one whose result is discarded as a statement (both arms
+/// of a `?:` too), or explicitly with `(void)` or `std::ignore =` (unless
+/// AllowExplicitDiscard); a local that reaches the end of its scope
+/// unconsumed on some normal path, or is overwritten while it may still be
+/// unconsumed. A value that can only be ready (built from a plain value or
+/// a ready factory) is no dropped operation. Paths taken only because an
+/// exception was thrown do not count. Reported at the call, at the local's
+/// declaration, or at the overwriting assignment.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-unawaited.md
@@ -27,10 +30,12 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  /// \p Value as a call returning a value task (resolved or, in a
-  /// template, not yet), or null.
-  const CallExpr *valueTaskCall(const Expr &Value) const;
-  void diagnoseDiscardedCall(const CallExpr &Call);
+  static llvm::SmallVector<const Expr *, 2> possibleValues(const Expr &Value);
+  /// \p Value as a call returning a task whose loss matters (resolved or,
+  /// in a template, not yet), with its model; nulls otherwise.
+  std::pair<const CallExpr *, const TaskModel *>
+  taskCall(const Expr &Value) const;
+  void diagnoseDiscardedCall(const CallExpr &Call, const TaskModel &Model);
   void diagnoseUnconsumedLocal(const UnconsumedValue &Finding);
   const bool AllowExplicitDiscard;
 };

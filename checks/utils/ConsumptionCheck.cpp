@@ -14,7 +14,7 @@ const ConsumptionFindings *ConsumptionCheck::findings(
   const FunctionDecl *Function = analysableFunction(Result);
   if (!Function)
     return nullptr;
-  return &sharedConsumption(*Function, *Result.Context, Types);
+  return &sharedConsumption(*Function, *Result.Context, Models);
 }
 
 } // namespace clang::tidy::valuetask

@@ -15,7 +15,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/SharedConsumption.h"
-#include "utils/ValueTaskTypes.h"
+#include "utils/TaskModels.h"
 
 namespace clang::tidy::valuetask {
 
@@ -29,19 +29,19 @@ public:
   void onStartOfTranslationUnit() override { releaseSharedConsumption(); }
   void onEndOfTranslationUnit() override { releaseSharedConsumption(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Types.store(Opts, Options);
+    Models.store(Opts, Options);
   }
 
 protected:
   ConsumptionCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Types(Options) {}
+      : ClangTidyCheck(Name, Context), Models(Options) {}
 
   /// The analysis of the function matched by registerMatchers, or null when
   /// \p Result is another of the check's matches.
   const ConsumptionFindings *
   findings(const ast_matchers::MatchFinder::MatchResult &Result) const;
 
-  const ValueTaskTypes Types;
+  const TaskModels Models;
 };
 
 } // namespace clang::tidy::valuetask

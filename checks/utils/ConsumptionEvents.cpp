@@ -1,4 +1,13 @@
-//===--- ConsumptionEvents.cpp - what a statement does to a value task ---===//
+//===--- ConsumptionEvents.cpp - what a statement does to a tracked task -===//
+//
+// Every mention of a tracked variable is classified by what surrounds it,
+// top-down, by the visitor below. A mention the visitor cannot place (a move
+// into something a template has not resolved yet, say) still ends in a
+// rule: moved away is consumed, and an lvalue handed to something unknown
+// has escaped. So code nobody here wrote cannot make the analysis believe a
+// task is still owned after it was given away.
+//
+//===----------------------------------------------------------------------===//
 
 #include "utils/ConsumptionEvents.h"
 #include "clang/AST/DeclCXX.h"
@@ -16,6 +25,20 @@ bool isStdFunctionNamed(const NamedDecl *D,
          llvm::is_contained(Names, D->getName());
 }
 
+/// Every declaration a call may resolve to: its callee, or in a template
+/// every candidate of the unresolved name.
+llvm::SmallVector<const NamedDecl *, 2> calleeCandidates(const CallExpr &Call) {
+  if (const Decl *Callee = Call.getCalleeDecl())
+    if (const auto *Named = dyn_cast<NamedDecl>(Callee))
+      return {Named};
+  llvm::SmallVector<const NamedDecl *, 2> Candidates;
+  if (const auto *Lookup =
+          dyn_cast<OverloadExpr>(Call.getCallee()->IgnoreParenImpCasts()))
+    for (const NamedDecl *D : Lookup->decls())
+      Candidates.push_back(D->getUnderlyingDecl());
+  return Candidates;
+}
+
 /// std::move and friends only change the value category: the variable they
 /// name is what the caller consumes (or, for std::as_const, inspects). In a
 /// template the callee may still be an unresolved name.
@@ -25,13 +48,11 @@ bool isValueCategoryCall(const CallExpr &Call,
                              "as_const"}) {
   if (Call.getNumArgs() != 1)
     return false;
-  if (const FunctionDecl *Callee = Call.getDirectCallee())
-    return isStdFunctionNamed(Callee, Names);
-  const auto *Lookup =
-      dyn_cast<UnresolvedLookupExpr>(Call.getCallee()->IgnoreImpCasts());
-  return Lookup && !Lookup->decls().empty() &&
-         llvm::all_of(Lookup->decls(), [&](const NamedDecl *D) {
-           return isStdFunctionNamed(D->getUnderlyingDecl(), Names);
+  llvm::SmallVector<const NamedDecl *, 2> Candidates = calleeCandidates(Call);
+  return !Candidates.empty() &&
+         llvm::all_of(Candidates, [&](const NamedDecl *D) {
+           const FunctionDecl *Function = D->getAsFunction();
+           return Function && isStdFunctionNamed(Function, Names);
          });
 }
 
@@ -64,30 +85,20 @@ const Expr *stripValueCategory(const Expr *E, bool *Moved = nullptr) {
   return nullptr;
 }
 
-/// The members that consume a value task; the completion queries are read
-/// by the analysis from branch conditions, not here.
-std::optional<EventKind> memberEventByName(StringRef Name) {
-  if (Name == "result")
-    return EventKind::Result;
-  if (Name == "as_task")
-    return EventKind::Consume;
-  return std::nullopt;
+bool isMoved(const Expr *E) {
+  bool Moved = false;
+  stripValueCategory(E, &Moved);
+  return Moved;
 }
 
-std::optional<EventKind> memberEvent(const CXXMethodDecl *Method) {
-  if (!Method || Method->getOverloadedOperator() == OO_Coawait)
-    return std::nullopt;
-  if (Method->getIdentifier())
-    if (std::optional<EventKind> Kind = memberEventByName(Method->getName()))
-      return Kind;
-  if (Method->getRefQualifier() == RQ_RValue)
-    return EventKind::Consume;
-  return std::nullopt;
+const DeclRefExpr *referenceOf(const Expr *E) {
+  return dyn_cast_or_null<DeclRefExpr>(stripValueCategory(E));
 }
 
 /// What binding an argument to a parameter of \p ParamType does to the
 /// variable: a `T&&` parameter takes it over, a non-const `T&` may do
-/// anything with it, a `const T&` only looks.
+/// anything with it, a `const T&` only looks, a by-value parameter is
+/// initialised by a constructor (an event of its own).
 std::optional<EventKind> bindingEvent(QualType ParamType) {
   if (ParamType.isNull())
     return std::nullopt;
@@ -99,13 +110,61 @@ std::optional<EventKind> bindingEvent(QualType ParamType) {
   return std::nullopt;
 }
 
+/// Construction of a task object from the arguments \p Args, looked
+/// through the wrappers a declaration or a cast puts around it.
+struct Construction {
+  llvm::SmallVector<const Expr *, 2> WrittenArgs;
+  bool IsCopyOrMove = false;
+};
+
+std::optional<Construction> constructionOf(const Expr *Init) {
+  if (!Init)
+    return Construction{};
+  Init = Init->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  Construction Result;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+    for (const Expr *Arg : Construct->arguments())
+      if (!isa<CXXDefaultArgExpr>(Arg))
+        Result.WrittenArgs.push_back(Arg);
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    Result.IsCopyOrMove =
+        Constructor && Constructor->isCopyOrMoveConstructor();
+    return Result;
+  }
+  // In a template: `T v{}`, `T v(x)`, `T{x}` before any constructor is
+  // chosen.
+  if (const auto *Unresolved = dyn_cast<CXXUnresolvedConstructExpr>(Init)) {
+    Result.WrittenArgs.append(Unresolved->arg_begin(), Unresolved->arg_end());
+    return Result;
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(Init)) {
+    for (const Expr *Arg : List->inits())
+      Result.WrittenArgs.push_back(Arg);
+    return Result;
+  }
+  if (const auto *Parens = dyn_cast<ParenListExpr>(Init)) {
+    for (const Expr *Arg : const_cast<ParenListExpr *>(Parens)->exprs())
+      Result.WrittenArgs.push_back(Arg);
+    return Result;
+  }
+  return std::nullopt;
+}
+
 class EventCollector : public RecursiveASTVisitor<EventCollector> {
 public:
-  EventCollector(llvm::ArrayRef<const VarDecl *> Tracked,
-                 const ValueTaskTypes &Types)
-      : Tracked(Tracked.begin(), Tracked.end()), Types(Types) {}
+  EventCollector(const TrackedVariables &Tracked, const TaskModels &Models)
+      : Tracked(Tracked), Models(Models) {}
 
-  EventMap take() { return std::move(Events); }
+  EventMap take() {
+    // A move the visitor placed nowhere still gives the value away.
+    for (const auto &[Move, Reference] : Moves)
+      if (!Explained.contains(Reference))
+        if (const VarDecl *Var = Tracked.resolve(Reference))
+          add(Move, EventKind::Consume, Var, Move->getBeginLoc());
+    return std::move(Events);
+  }
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -129,7 +188,8 @@ public:
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          add(Lambda, EventKind::Escape, Var, Capture.getLocation());
+          if (const VarDecl *Target = Tracked.resolve(Var))
+            add(Lambda, EventKind::Escape, Target, Capture.getLocation());
     for (Expr *Init : Lambda->capture_inits())
       if (Init && !TraverseStmt(Init))
         return false;
@@ -137,14 +197,12 @@ public:
   }
 
   bool VisitCoawaitExpr(CoawaitExpr *Await) {
-    addIfTracked(Await, EventKind::Await, Await->getOperand(),
-                 Await->getKeywordLoc());
+    addAwait(Await, Await->getOperand(), Await->getKeywordLoc());
     return true;
   }
 
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *Await) {
-    addIfTracked(Await, EventKind::Await, Await->getOperand(),
-                 Await->getKeywordLoc());
+    addAwait(Await, Await->getOperand(), Await->getKeywordLoc());
     return true;
   }
 
@@ -163,7 +221,7 @@ public:
     const Expr *Inner = Value->IgnoreImplicit();
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner);
         Construct && Construct->getNumArgs() == 1 &&
-        trackedVariable(Construct->getArg(0))) {
+        Tracked.resolve(Construct->getArg(0))) {
       Claimed.insert(Construct);
       Inner = Construct->getArg(0);
     }
@@ -171,25 +229,19 @@ public:
     return true;
   }
 
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (std::optional<EventKind> Kind = memberEvent(Call->getMethodDecl())) {
-      SourceLocation Loc = Call->getExprLoc();
-      addIfTracked(Call, *Kind, Call->getImplicitObjectArgument(), Loc);
-    }
-    return true;
-  }
-
   bool VisitCallExpr(CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (isValueCategoryCall(*Call))
-      return true;
-    if (const std::optional<MemberCall> Member = namedMemberCall(*Call);
-        Member && !isa<CXXMemberCallExpr>(Call)) {
-      // `v.result()` on a value task whose type is still dependent.
-      if (std::optional<EventKind> Kind = memberEventByName(Member->Name))
-        addIfTracked(Call, *Kind, Member->Object, Member->NameLoc);
+    if (isValueCategoryCall(*Call)) {
+      if (isMoved(Call))
+        if (const DeclRefExpr *Reference = referenceOf(Call->getArg(0)))
+          Moves.emplace_back(Call, Reference);
       return true;
     }
+    if (const std::optional<MemberCall> Member = namedMemberCall(*Call)) {
+      addMemberCall(*Call, *Member);
+      // The arguments of a member call are bound like any other call's.
+    }
+    llvm::SmallVector<const NamedDecl *, 2> Candidates = calleeCandidates(*Call);
+    const auto *Callee = dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl());
     if (isStdFunctionNamed(Callee, {"addressof"})) {
       for (const Expr *Arg : Call->arguments())
         addIfTracked(Arg, EventKind::Escape, Arg, Arg->getBeginLoc());
@@ -199,33 +251,20 @@ public:
     if (Operator && Operator->getOperator() == OO_Coawait)
       return true;
     unsigned FirstParamArg = 0;
-    if (Operator && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-        !cast<CXXMethodDecl>(Callee)->isExplicitObjectMemberFunction()) {
+    if (isa<CXXMemberCallExpr>(Call))
+      FirstParamArg = 0;
+    else if (Operator && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+             !cast<CXXMethodDecl>(Callee)->isExplicitObjectMemberFunction()) {
       FirstParamArg = 1;
       addMemberOperatorObjectEvents(Operator, cast<CXXMethodDecl>(Callee));
     }
-    for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I) {
-      const Expr *Arg = Call->getArg(I);
-      if (!Callee) {
-        // An unknown callee (a dependent name, a function pointer): a
-        // moved argument is taken over, an lvalue is handed out.
-        bool Moved = false;
-        stripValueCategory(Arg, &Moved);
-        addIfTracked(Call, Moved ? EventKind::Consume : EventKind::Escape, Arg,
-                     Arg->getBeginLoc());
-        continue;
-      }
-      unsigned ParamIndex = I - FirstParamArg;
-      if (ParamIndex >= Callee->getNumParams())
-        break;
-      if (auto Kind = bindingEvent(Callee->getParamDecl(ParamIndex)->getType()))
-        addIfTracked(Call, *Kind, Arg, Arg->getBeginLoc());
-    }
+    for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I)
+      addArgument(*Call, Candidates, Callee, I - FirstParamArg,
+                  Call->getArg(I));
     if (Operator && Operator->getOperator() == OO_Equal &&
         Operator->getNumArgs() == 2)
-      if (const VarDecl *Target = trackedVariable(Operator->getArg(0)))
-        add(Operator, EventKind::Reassign, Target, Operator->getOperatorLoc(),
-            createsCompletedValueTask(Operator->getArg(1), Types));
+      addReassign(Operator, Operator->getArg(0), Operator->getArg(1),
+                  Operator->getOperatorLoc());
     return true;
   }
 
@@ -234,12 +273,39 @@ public:
       return true;
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
     for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
-      if (!Constructor || I >= Constructor->getNumParams())
-        break;
       const Expr *Arg = Construct->getArg(I);
-      if (auto Kind = bindingEvent(Constructor->getParamDecl(I)->getType()))
+      if (!Constructor || I >= Constructor->getNumParams()) {
+        explain(Arg);
+        continue;
+      }
+      std::optional<EventKind> Kind =
+          bindingEvent(Constructor->getParamDecl(I)->getType());
+      if (Kind)
         addIfTracked(Construct, *Kind, Arg, Arg->getBeginLoc());
+      else
+        explain(Arg);
     }
+    return true;
+  }
+
+  /// `Holder<T>(std::move(v))`, `T{v}`: a template has not chosen the
+  /// constructor yet. A moved argument is taken over; an lvalue may be
+  /// bound to a non-const reference.
+  bool VisitCXXUnresolvedConstructExpr(CXXUnresolvedConstructExpr *Construct) {
+    for (const Expr *Arg : Construct->arguments())
+      addUnknownBinding(Construct, Arg);
+    return true;
+  }
+  bool VisitParenListExpr(ParenListExpr *List) {
+    for (const Expr *Arg : List->exprs())
+      addUnknownBinding(List, Arg);
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *List) {
+    if (!List->isTypeDependent() && !List->isValueDependent())
+      return true;
+    for (const Expr *Arg : List->inits())
+      addUnknownBinding(List, Arg);
     return true;
   }
 
@@ -254,13 +320,21 @@ public:
     const Expr *Init = Var->getInit();
     if (!Init)
       return true;
-    // A reference bound to the variable is an alias we do not follow.
-    if (Var->getType()->isReferenceType())
-      addIfTracked(Init, EventKind::Escape, Init, Var->getLocation());
+    // A reference that only renames a tracked variable is followed as that
+    // variable; any other reference bound to it is an alias we lose.
+    if (Var->getType()->isReferenceType()) {
+      if (Tracked.isAlias(Var))
+        explain(Init);
+      else
+        addIfTracked(Init, EventKind::Escape, Init, Var->getLocation());
+    }
     // In a template the move constructor is not chosen yet: the
     // initialization itself takes the value over.
     else if (Init->isTypeDependent())
-      addIfTracked(Init, EventKind::Consume, Init, Init->getBeginLoc());
+      addIfTracked(Init, isMoved(Init) || !Init->isLValue()
+                             ? EventKind::Consume
+                             : EventKind::Escape,
+                   Init, Init->getBeginLoc());
     return true;
   }
 
@@ -269,16 +343,110 @@ public:
   bool VisitBinaryOperator(BinaryOperator *Assign) {
     if (Assign->getOpcode() != BO_Assign)
       return true;
-    addIfTracked(Assign, EventKind::Consume, Assign->getRHS(),
-                 Assign->getRHS()->getBeginLoc());
-    if (const VarDecl *Target = trackedVariable(Assign->getLHS()))
-      add(Assign, EventKind::Reassign, Target, Assign->getOperatorLoc());
+    addUnknownBinding(Assign, Assign->getRHS());
+    addReassign(Assign, Assign->getLHS(), Assign->getRHS(),
+                Assign->getOperatorLoc());
     return true;
   }
 
 private:
+  void addAwait(const Stmt *Await, const Expr *Operand, SourceLocation Loc) {
+    const VarDecl *Var = Tracked.resolve(Operand);
+    if (!Var)
+      return;
+    explain(Operand);
+    bool Transfers = isMoved(Operand) || Tracked.model(Var).LvalueAwaitConsumes;
+    add(Await, EventKind::Await, Var, Loc, Transfers);
+  }
+
+  void addMemberCall(const CallExpr &Call, const MemberCall &Member) {
+    const VarDecl *Var = Tracked.resolve(Member.Object);
+    if (!Var)
+      return;
+    explain(Member.Object);
+    const TaskModel &Model = Tracked.model(Var);
+    if (const MemberRule *Rule = Model.member(Member.Name)) {
+      switch (Rule->Effect) {
+      case MemberEffect::Consume:
+      case MemberEffect::ConsumeWaiting:
+        add(&Call, EventKind::Consume, Var, Member.NameLoc, true, Member.Name);
+        return;
+      case MemberEffect::ConsumeRequiringCompletion:
+        add(&Call, EventKind::Result, Var, Member.NameLoc, true, Member.Name);
+        return;
+      case MemberEffect::ReadRequiringCompletion:
+        add(&Call, EventKind::Read, Var, Member.NameLoc, false, Member.Name);
+        return;
+      case MemberEffect::CompletionQuery:
+        return;
+      }
+    }
+    // A member only callable on an rvalue takes the value over; so does any
+    // member a template calls on a moved task.
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getCalleeDecl());
+    bool RvalueOnly = Method && Method->getRefQualifier() == RQ_RValue;
+    if (RvalueOnly || (!Method && isMoved(Member.Object)))
+      add(&Call, EventKind::Consume, Var, Member.NameLoc, true, Member.Name);
+  }
+
+  void addArgument(const CallExpr &Call,
+                   llvm::ArrayRef<const NamedDecl *> Candidates,
+                   const FunctionDecl *Callee, unsigned ParamIndex,
+                   const Expr *Arg) {
+    const VarDecl *Var = Tracked.resolve(Arg);
+    if (!Var)
+      return;
+    explain(Arg);
+    const TaskModel &Model = Tracked.model(Var);
+    bool Moved = isMoved(Arg);
+    if (!Candidates.empty() &&
+        llvm::all_of(Candidates, [&](const NamedDecl *Candidate) {
+          return Models.isConsumingFunction(Candidate, Model);
+        })) {
+      // sync_wait(t) on a re-awaitable task awaits it in place.
+      bool Transfers = Moved || Model.LvalueAwaitConsumes;
+      StringRef Name = Candidates.front()->getIdentifier()
+                           ? Candidates.front()->getName()
+                           : StringRef();
+      add(&Call, EventKind::Consume, Var, Arg->getBeginLoc(), Transfers, Name);
+      return;
+    }
+    if (!Callee) {
+      // An unknown callee (a dependent name, a function pointer): a moved
+      // argument is taken over, an lvalue is handed out.
+      add(&Call, Moved ? EventKind::Consume : EventKind::Escape, Var,
+          Arg->getBeginLoc());
+      return;
+    }
+    if (ParamIndex >= Callee->getNumParams())
+      return; // C variadic: passed by value, a constructor event of its own.
+    if (std::optional<EventKind> Kind =
+            bindingEvent(Callee->getParamDecl(ParamIndex)->getType()))
+      add(&Call, *Kind, Var, Arg->getBeginLoc());
+  }
+
+  void addUnknownBinding(const Stmt *Anchor, const Expr *Arg) {
+    const VarDecl *Var = Tracked.resolve(Arg);
+    if (!Var)
+      return;
+    explain(Arg);
+    add(Anchor, isMoved(Arg) ? EventKind::Consume : EventKind::Escape, Var,
+        Arg->getBeginLoc());
+  }
+
+  void addReassign(const Stmt *Anchor, const Expr *Target, const Expr *Value,
+                   SourceLocation Loc) {
+    const VarDecl *Var = Tracked.resolve(Target);
+    if (!Var)
+      return;
+    explain(Target);
+    bool Ready = initialValue(Value, Tracked.model(Var), Models) ==
+                 InitialValue::ReadyOrEmpty;
+    add(Anchor, EventKind::Reassign, Var, Loc, true, {}, Ready);
+  }
+
   /// `v = x` resets v (see VisitCallExpr); other member operators called
-  /// on an rvalue value task (`std::move(v) op x`) consume it.
+  /// on an rvalue task (`std::move(v) op x`) consume it.
   void addMemberOperatorObjectEvents(const CXXOperatorCallExpr *Operator,
                                      const CXXMethodDecl *Method) {
     if (Operator->getOperator() != OO_Equal &&
@@ -287,51 +455,53 @@ private:
                    Operator->getOperatorLoc());
   }
 
-  const VarDecl *trackedVariable(const Expr *E) const {
-    const VarDecl *Var = referencedVariable(E);
-    return Var && Tracked.contains(Var) ? Var : nullptr;
-  }
-
   void addIfTracked(const Stmt *Anchor, EventKind Kind, const Expr *Operand,
                     SourceLocation Loc) {
-    if (const VarDecl *Var = trackedVariable(Operand))
+    if (const VarDecl *Var = Tracked.resolve(Operand)) {
+      explain(Operand);
       add(Anchor, Kind, Var, Loc);
+    }
+  }
+
+  /// The mention inside \p Operand has been placed: its move, if any, is
+  /// accounted for.
+  void explain(const Expr *Operand) {
+    if (const DeclRefExpr *Reference = referenceOf(Operand))
+      Explained.insert(Reference);
   }
 
   void add(const Stmt *Anchor, EventKind Kind, const VarDecl *Var,
-           SourceLocation Loc, bool ValueIsComplete = false) {
+           SourceLocation Loc, bool Transfers = true,
+           StringRef Operation = {}, bool NewValueReady = false) {
     auto &AtAnchor = Events[Anchor];
     for (const ConsumptionEvent &Existing : AtAnchor)
       if (Existing.Var == Var && Existing.Kind == Kind)
         return;
-    AtAnchor.push_back({Kind, Var, Loc, ValueIsComplete});
+    AtAnchor.push_back({Kind, Var, Loc, Transfers, NewValueReady, Operation});
   }
 
-  llvm::SmallPtrSet<const VarDecl *, 8> Tracked;
-  const ValueTaskTypes &Types;
+  const TrackedVariables &Tracked;
+  const TaskModels &Models;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> Claimed;
+  llvm::SmallPtrSet<const DeclRefExpr *, 8> Explained;
+  std::vector<std::pair<const CallExpr *, const DeclRefExpr *>> Moves;
   EventMap Events;
 };
 
-const CXXConstructExpr *valueTaskConstruction(const Expr *Init) {
-  if (!Init)
-    return nullptr;
-  Init = Init->IgnoreImplicit();
-  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
-    Init = Cast->getSubExpr()->IgnoreImplicit();
-  return dyn_cast<CXXConstructExpr>(Init);
-}
-
-/// The arguments the user wrote: trailing defaulted ones (the runtime's
-/// constructors take the caller's source location that way) do not change
-/// what the construction holds.
-unsigned writtenArgumentCount(const CXXConstructExpr &Construct) {
-  return llvm::count_if(Construct.arguments(), [](const Expr *Argument) {
-    return !isa<CXXDefaultArgExpr>(Argument);
-  });
-}
-
 } // namespace
+
+const VarDecl *TrackedVariables::resolve(const VarDecl *Var) const {
+  for (unsigned Hops = 0; Var && Hops < 8; ++Hops) {
+    if (Models.count(Var))
+      return Var;
+    Var = Aliases.lookup(Var);
+  }
+  return nullptr;
+}
+
+const VarDecl *TrackedVariables::resolve(const Expr *E) const {
+  return resolve(referencedVariable(E));
+}
 
 std::optional<MemberCall> namedMemberCall(const CallExpr &Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
@@ -341,47 +511,75 @@ std::optional<MemberCall> namedMemberCall(const CallExpr &Call) {
     return MemberCall{Member->getImplicitObjectArgument(), Method->getName(),
                       Member->getExprLoc()};
   }
-  const auto *Dependent =
-      dyn_cast<CXXDependentScopeMemberExpr>(Call.getCallee()->IgnoreParens());
-  if (!Dependent || Dependent->isImplicitAccess() ||
-      !Dependent->getMember().isIdentifier())
-    return std::nullopt;
-  return MemberCall{Dependent->getBase(),
-                    Dependent->getMember().getAsIdentifierInfo()->getName(),
-                    Dependent->getMemberLoc()};
+  const Expr *Callee = Call.getCallee()->IgnoreParens();
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    if (Dependent->isImplicitAccess() || !Dependent->getMember().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Dependent->getBase(),
+                      Dependent->getMember().getAsIdentifierInfo()->getName(),
+                      Dependent->getMemberLoc()};
+  }
+  // `v.get()` on `vt::ValueTask<T> v` in a template: a member of the
+  // current instantiation's dependent base, or an overload set.
+  if (const auto *Unresolved = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (Unresolved->isImplicitAccess() || !Unresolved->getName().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Unresolved->getBase(),
+                      Unresolved->getName().getAsIdentifierInfo()->getName(),
+                      Unresolved->getMemberLoc()};
+  }
+  return std::nullopt;
 }
 
 const VarDecl *referencedVariable(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripValueCategory(E));
+  const DeclRefExpr *Ref = referenceOf(E);
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
-bool createsCompletedValueTask(const Expr *Init, const ValueTaskTypes &Types) {
-  const CXXConstructExpr *Construct = valueTaskConstruction(Init);
-  if (!Construct || !Types.isValueTask(Construct->getType()))
-    return false;
-  // Default construction holds a default value; a one-argument constructor
-  // from a plain value holds that value. A task or a source is pending.
-  unsigned Written = writtenArgumentCount(*Construct);
-  if (Written == 0)
-    return true;
-  const CXXConstructorDecl *Constructor = Construct->getConstructor();
-  if (Written != 1 || !Constructor ||
-      Constructor->isCopyOrMoveConstructor())
-    return false;
-  QualType ArgType = Construct->getArg(0)->getType();
-  return !Types.isValueTask(ArgType) && !Types.isTask(ArgType);
+InitialValue initialValue(const Expr *Init, const TaskModel &Model,
+                          const TaskModels &Models) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(
+          Init ? stripValueCategory(Init->IgnoreImplicit()) : nullptr)) {
+    llvm::SmallVector<const NamedDecl *, 2> Candidates = calleeCandidates(*Call);
+    bool Ready = !Candidates.empty() &&
+                 llvm::all_of(Candidates, [&](const NamedDecl *Candidate) {
+                   return Models.isReadyFactory(Candidate, Model);
+                 });
+    return Ready ? InitialValue::ReadyOrEmpty : InitialValue::Pending;
+  }
+  std::optional<Construction> Built = constructionOf(Init);
+  if (!Built)
+    return InitialValue::Pending;
+  if (Built->WrittenArgs.empty())
+    return InitialValue::ReadyOrEmpty;
+  if (Built->WrittenArgs.size() != 1 || Built->IsCopyOrMove ||
+      !Model.ValueConstructorIsReady)
+    return InitialValue::Pending;
+  // A task or another value task (or, in a template, an argument of a type
+  // not known yet) may be pending; a plain value is ready.
+  const Expr *Arg = Built->WrittenArgs.front();
+  QualType ArgType = Arg->getType();
+  if (Arg->isTypeDependent() || ArgType.isNull() || Models.modelOf(ArgType))
+    return InitialValue::Pending;
+  return InitialValue::ReadyOrEmpty;
 }
 
-bool createsEmptyValueTask(const Expr *Init) {
-  const CXXConstructExpr *Construct = valueTaskConstruction(Init);
-  return Construct && writtenArgumentCount(*Construct) == 0;
+bool isNoReturnCall(const Stmt *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(S);
+  if (!Call)
+    return false;
+  llvm::SmallVector<const NamedDecl *, 2> Candidates = calleeCandidates(*Call);
+  return !Candidates.empty() &&
+         llvm::all_of(Candidates, [](const NamedDecl *D) {
+           const FunctionDecl *Function = D->getAsFunction();
+           return Function && Function->isNoReturn();
+         });
 }
 
 EventMap collectConsumptionEvents(const Stmt *Body,
-                                  llvm::ArrayRef<const VarDecl *> Tracked,
-                                  const ValueTaskTypes &Types) {
-  EventCollector Collector(Tracked, Types);
+                                  const TrackedVariables &Tracked,
+                                  const TaskModels &Models) {
+  EventCollector Collector(Tracked, Models);
   Collector.TraverseStmt(const_cast<Stmt *>(Body));
   return Collector.take();
 }

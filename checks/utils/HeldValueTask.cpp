@@ -32,15 +32,13 @@ StdHolderKind stdHolderKind(const NamedDecl *Template) {
 
 class HoldingFinder {
 public:
-  explicit HoldingFinder(const ValueTaskTypes &Types) : Types(Types) {}
+  explicit HoldingFinder(const TaskModels &Models) : Models(Models) {}
 
   ValueTaskHolding find(QualType Type, bool InCollection) {
     if (Type.isNull() || Type->isReferenceType() || Type->isPointerType())
       return {};
-    if (Types.isValueTask(Type))
-      return {true, InCollection};
-    if (Types.isTask(Type))
-      return {};
+    if (const TaskModel *Model = Models.modelOf(Type))
+      return {Model->StoringIsMisuse, InCollection && Model->StoringIsMisuse};
     if (const ArrayType *Array = Type->getAsArrayTypeUnsafe())
       return find(Array->getElementType(), true);
     if (const auto *Specialization = writtenTemplate(Type))
@@ -101,13 +99,13 @@ private:
     return Result;
   }
 
-  const ValueTaskTypes &Types;
+  const TaskModels &Models;
 };
 
 } // namespace
 
-ValueTaskHolding findHeldValueTask(QualType Type, const ValueTaskTypes &Types) {
-  return HoldingFinder(Types).find(Type, false);
+ValueTaskHolding findHeldValueTask(QualType Type, const TaskModels &Models) {
+  return HoldingFinder(Models).find(Type, false);
 }
 
 } // namespace clang::tidy::valuetask

@@ -1,6 +1,7 @@
 //===--- HeldValueTask.h - does a type hold a value task? -----------------===//
 //
-// A variable "holds" a value task when its type is one, or wraps one in a
+// A variable "holds" a value task when its type is one (a task whose model
+// says keeping it is a misuse, TaskModel::StoringIsMisuse), or wraps one in a
 // standard holder: std::optional, std::pair, std::tuple, std::variant, the
 // owning smart pointers, C arrays, std::array and the standard containers,
 // nested to any depth and through typedefs and aliases. References and raw
@@ -13,7 +14,7 @@
 #ifndef VTLINT_CHECKS_UTILS_HELDVALUETASK_H
 #define VTLINT_CHECKS_UTILS_HELDVALUETASK_H
 
-#include "utils/ValueTaskTypes.h"
+#include "utils/TaskModels.h"
 
 namespace clang::tidy::valuetask {
 
@@ -27,7 +28,7 @@ struct ValueTaskHolding {
 
 /// How \p Type holds a value task. Works on dependent types too: inside a
 /// template, `std::vector<vt::ValueTask<T>>` holds one.
-ValueTaskHolding findHeldValueTask(QualType Type, const ValueTaskTypes &Types);
+ValueTaskHolding findHeldValueTask(QualType Type, const TaskModels &Models);
 
 } // namespace clang::tidy::valuetask
 

@@ -11,9 +11,9 @@ namespace {
 /// The results of one type configuration. A function without findings (most
 /// of them) is kept as null: no allocation, and the answer is still known.
 struct ConfigurationResults {
-  explicit ConfigurationResults(const ValueTaskTypes &Types) : Types(Types) {}
+  explicit ConfigurationResults(const TaskModels &Models) : Models(Models) {}
 
-  const ValueTaskTypes Types;
+  const TaskModels Models;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ConsumptionFindings>>
       ByFunction;
 };
@@ -24,11 +24,11 @@ struct UnitResults {
   /// an entry never moves while its results are read.
   std::list<ConfigurationResults> Configurations;
 
-  ConfigurationResults &configuration(const ValueTaskTypes &Types) {
+  ConfigurationResults &configuration(const TaskModels &Models) {
     for (ConfigurationResults &Results : Configurations)
-      if (Results.Types == Types)
+      if (Results.Models == Models)
         return Results;
-    return Configurations.emplace_back(Types);
+    return Configurations.emplace_back(Models);
   }
 };
 
@@ -41,19 +41,21 @@ const ConsumptionFindings NoFindings;
 
 const ConsumptionFindings &sharedConsumption(const FunctionDecl &Function,
                                              ASTContext &Context,
-                                             const ValueTaskTypes &Types) {
+                                             const TaskModels &Models) {
   // Step 2: results of another AST are dropped before any lookup.
   if (KeptResults.Context != &Context) {
     releaseSharedConsumption();
     KeptResults.Context = &Context;
   }
-  auto &ByFunction = KeptResults.configuration(Types).ByFunction;
+  ConfigurationResults &Configuration = KeptResults.configuration(Models);
+  auto &ByFunction = Configuration.ByFunction;
   auto [It, Inserted] = ByFunction.try_emplace(&Function);
   if (Inserted) {
-    ConsumptionFindings Findings = analyzeConsumption(Function, Context, Types);
-    if (!Findings.DoubleConsumptions.empty() ||
-        !Findings.ResultsBeforeCompletion.empty() ||
-        !Findings.UnconsumedValues.empty())
+    // The kept configuration's models: the findings point at their
+    // TaskModel objects, which must outlive the check that asked first.
+    ConsumptionFindings Findings =
+        analyzeConsumption(Function, Context, Configuration.Models);
+    if (!Findings.empty())
       It->second = std::make_unique<ConsumptionFindings>(std::move(Findings));
   }
   return It->second ? *It->second : NoFindings;

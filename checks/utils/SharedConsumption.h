@@ -21,9 +21,9 @@
 //     reused by the next unit's, which step 2 alone would not catch; the
 //     start also covers a unit whose matching was cut short (vtlint
 //     recovers from a crash in one unit and goes on with the next).
-//  4. Checks configured with different value-task types (per-check
-//     ValueTaskTypes/TaskTypes options) analyse apart: results are kept per
-//     configuration.
+//  4. Checks configured with different task-type models (per-check
+//     ValueTaskTypes, TaskTypes, TaskModels options) analyse apart: results
+//     are kept per configuration.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,12 +34,12 @@
 
 namespace clang::tidy::valuetask {
 
-/// analyzeConsumption(Function, Context, Types), run at most once per
+/// analyzeConsumption(Function, Context, Models), run at most once per
 /// function, translation unit and type configuration. The reference stays
 /// valid until releaseSharedConsumption().
 const ConsumptionFindings &sharedConsumption(const FunctionDecl &Function,
                                              ASTContext &Context,
-                                             const ValueTaskTypes &Types);
+                                             const TaskModels &Models);
 
 /// Forgets every result kept on this thread (step 3 above).
 void releaseSharedConsumption();

@@ -1,4 +1,4 @@
-//===--- SpelledValueTask.cpp - value tasks in not yet instantiated code -===//
+//===--- SpelledValueTask.cpp - tasks in not yet instantiated code -------===//
 
 #include "utils/SpelledValueTask.h"
 #include "clang/AST/DeclTemplate.h"
@@ -6,28 +6,26 @@
 
 namespace clang::tidy::valuetask {
 
-bool isSpelledValueTask(QualType Type, const ValueTaskTypes &Types) {
-  if (Type.isNull())
-    return false;
-  if (!Type->isDependentType())
-    return Types.isValueTask(Type) && !Type->isReferenceType();
-  const auto *Specialization = Type->getAs<TemplateSpecializationType>();
-  const auto *Template =
-      Specialization ? dyn_cast_or_null<ClassTemplateDecl>(
-                           Specialization->getTemplateName().getAsTemplateDecl())
-                     : nullptr;
-  return Template && Types.isValueTaskClass(Template->getTemplatedDecl());
+bool isSpelledTask(QualType Type, const TaskModels &Models) {
+  return !Type.isNull() && !Type->isReferenceType() && Models.modelOf(Type);
 }
 
-bool returnsSpelledValueTask(const CallExpr &Call, const ValueTaskTypes &Types) {
+const TaskModel *modelReturnedBy(const CallExpr &Call, const TaskModels &Models) {
   const auto *Lookup =
       dyn_cast<OverloadExpr>(Call.getCallee()->IgnoreParenImpCasts());
   if (!Lookup || Lookup->decls().empty())
-    return false;
-  return llvm::all_of(Lookup->decls(), [&](const NamedDecl *Candidate) {
+    return nullptr;
+  const TaskModel *Common = nullptr;
+  for (const NamedDecl *Candidate : Lookup->decls()) {
     const auto *Function = Candidate->getUnderlyingDecl()->getAsFunction();
-    return Function && isSpelledValueTask(Function->getReturnType(), Types);
-  });
+    const TaskModel *Model =
+        Function ? Models.modelOf(Function->getReturnType()) : nullptr;
+    if (!Model || Function->getReturnType()->isReferenceType() ||
+        (Common && Common != Model))
+      return nullptr;
+    Common = Model;
+  }
+  return Common;
 }
 
 } // namespace clang::tidy::valuetask

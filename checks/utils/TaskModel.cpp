@@ -1,0 +1,291 @@
+//===--- TaskModel.cpp - what a coroutine library's task types promise ---===//
+//
+// The built-in models. Each fact is documented, with the library source it
+// was read from, in docs/models.md; keep the two in step.
+//
+//===----------------------------------------------------------------------===//
+
+#include "utils/TaskModel.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::valuetask {
+
+const MemberRule *TaskModel::member(llvm::StringRef Name) const {
+  for (const MemberRule &Rule : Members)
+    if (Rule.Name == Name)
+      return &Rule;
+  return nullptr;
+}
+
+llvm::StringRef TaskModel::completionQueryName() const {
+  for (const MemberRule &Rule : Members)
+    if (Rule.Effect == MemberEffect::CompletionQuery)
+      return Rule.Name;
+  return {};
+}
+
+llvm::StringRef TaskModel::spelledType(size_t Index) const {
+  if (Index >= TypeNames.size())
+    return {};
+  llvm::StringRef Name = TypeNames[Index];
+  Name.consume_front("::");
+  return Name;
+}
+
+TaskModel vtValueTaskModel(std::vector<std::string> TypeNames,
+                           std::string Counterpart) {
+  TaskModel Model;
+  Model.Library = "vt";
+  Model.TypeNames = std::move(TypeNames);
+  Model.Kind = TaskKind::ConsumeOnce;
+  Model.Lazy = false;
+  Model.Members = {
+      {"result", MemberEffect::ConsumeRequiringCompletion},
+      {"as_task", MemberEffect::Consume},
+      {"is_completed", MemberEffect::CompletionQuery},
+      {"is_completed_successfully", MemberEffect::CompletionQuery},
+      {"is_faulted", MemberEffect::CompletionQuery},
+      {"is_canceled", MemberEffect::CompletionQuery},
+  };
+  Model.ValueConstructorIsReady = true;
+  Model.Counterpart = std::move(Counterpart);
+  Model.ConversionMember = "as_task";
+  Model.StoringIsMisuse = true;
+  Model.Noun = "value task";
+  Model.HowToConsume = "co_await it, or call result() or as_task() on it";
+  return Model;
+}
+
+TaskModel vtTaskModel(std::vector<std::string> TypeNames) {
+  TaskModel Model;
+  Model.Library = "vt";
+  Model.TypeNames = std::move(TypeNames);
+  Model.Kind = TaskKind::Shareable;
+  Model.Members = {{"is_completed", MemberEffect::CompletionQuery}};
+  Model.Noun = "task";
+  Model.HowToConsume = "co_await it";
+  return Model;
+}
+
+namespace {
+
+std::vector<TaskModel> makeBuiltinModels() {
+  std::vector<TaskModel> Models;
+
+  // concurrencpp: result<T> is eager (the executor or the coroutine runs
+  // it); awaiting, resolving or get() empties it, and an empty result throws
+  // errors::empty_result. lazy_result<T> starts when awaited or run().
+  // shared_result<T> may be awaited by many.
+  {
+    TaskModel Result;
+    Result.Library = "concurrencpp";
+    Result.TypeNames = {"::concurrencpp::result"};
+    Result.Kind = TaskKind::ConsumeOnce;
+    Result.Lazy = false;
+    Result.Members = {
+        {"get", MemberEffect::ConsumeWaiting},
+        {"resolve", MemberEffect::Consume},
+        {"status", MemberEffect::CompletionQuery},
+    };
+    Result.ConsumingFunctions = {"::concurrencpp::when_all",
+                                 "::concurrencpp::when_any"};
+    Result.ReadyFactories = {"::concurrencpp::make_ready_result",
+                             "::concurrencpp::make_exceptional_result"};
+    Result.Noun = "concurrencpp::result";
+    Result.HowToConsume = "co_await it, or call get() on it";
+    Models.push_back(Result);
+
+    TaskModel Lazy = Result;
+    Lazy.TypeNames = {"::concurrencpp::lazy_result"};
+    Lazy.Lazy = true;
+    Lazy.Members = {
+        {"run", MemberEffect::Consume},
+        {"resolve", MemberEffect::Consume},
+        {"status", MemberEffect::CompletionQuery},
+    };
+    Lazy.ReadyFactories = {};
+    Lazy.Noun = "concurrencpp::lazy_result";
+    Lazy.HowToConsume = "co_await it, or call run() on it";
+    Models.push_back(Lazy);
+
+    TaskModel Shared;
+    Shared.Library = "concurrencpp";
+    Shared.TypeNames = {"::concurrencpp::shared_result"};
+    Shared.Kind = TaskKind::Shareable;
+    Shared.Members = {{"status", MemberEffect::CompletionQuery}};
+    Shared.Noun = "concurrencpp::shared_result";
+    Shared.HowToConsume = "co_await it";
+    Models.push_back(Shared);
+  }
+
+  // folly::coro: Task<T> is lazy and awaited only as an rvalue; scheduleOn,
+  // semi and start hand it over. SemiFuture is eager: value() throws
+  // FutureNotReady until it is ready.
+  {
+    TaskModel Task;
+    Task.Library = "folly";
+    Task.TypeNames = {"::folly::coro::Task", "::folly::coro::TaskWithExecutor"};
+    Task.Kind = TaskKind::ConsumeOnce;
+    Task.Lazy = true;
+    Task.Members = {
+        {"scheduleOn", MemberEffect::Consume},
+        {"semi", MemberEffect::Consume},
+        {"start", MemberEffect::Consume},
+        {"startInlineUnsafe", MemberEffect::Consume},
+        {"startOnCurrentExecutor", MemberEffect::Consume},
+        {"unwrap", MemberEffect::Consume},
+    };
+    Task.ConsumingFunctions = {
+        "::folly::coro::blockingWait",     "::folly::coro::collectAll",
+        "::folly::coro::collectAllTry",    "::folly::coro::collectAllRange",
+        "::folly::coro::collectAllTryRange", "::folly::coro::collectAny",
+        "::folly::coro::collectAnyRange",  "::folly::coro::co_withExecutor",
+        "::folly::coro::co_withCancellation", "::folly::coro::co_awaitTry",
+        "::folly::coro::co_viaIfAsync",    "::folly::coro::timeout",
+    };
+    Task.ReadyFactories = {"::folly::coro::makeTask",
+                           "::folly::coro::makeErrorTask"};
+    Task.Noun = "folly::coro::Task";
+    Task.HowToConsume = "co_await it, or pass it to blockingWait()";
+    Models.push_back(Task);
+
+    TaskModel Semi;
+    Semi.Library = "folly";
+    Semi.TypeNames = {"::folly::SemiFuture", "::folly::Future"};
+    Semi.Kind = TaskKind::ConsumeOnce;
+    Semi.Lazy = false;
+    Semi.Members = {
+        {"get", MemberEffect::ConsumeWaiting},
+        {"via", MemberEffect::Consume},
+        {"toUnsafeFuture", MemberEffect::Consume},
+        {"thenValue", MemberEffect::Consume},
+        {"thenTry", MemberEffect::Consume},
+        {"thenError", MemberEffect::Consume},
+        {"ensure", MemberEffect::Consume},
+        {"defer", MemberEffect::Consume},
+        {"deferValue", MemberEffect::Consume},
+        {"isReady", MemberEffect::CompletionQuery},
+        {"hasValue", MemberEffect::CompletionQuery},
+        {"hasException", MemberEffect::CompletionQuery},
+        {"value", MemberEffect::ReadRequiringCompletion},
+        {"result", MemberEffect::ReadRequiringCompletion},
+    };
+    Semi.ConsumingFunctions = {"::folly::collectAll", "::folly::collect",
+                               "::folly::collectAny", "::folly::collectAllUnsafe",
+                               "::folly::coro::blockingWait",
+                               "::folly::coro::toTask"};
+    Semi.ReadyFactories = {"::folly::makeSemiFuture", "::folly::makeFuture"};
+    Semi.Noun = "folly::SemiFuture";
+    Semi.HowToConsume = "co_await it, or call get() on it";
+    Models.push_back(Semi);
+  }
+
+  // cppcoro: task<T> is lazy; an lvalue await leaves the result in the
+  // frame, so awaiting the same task again returns it; an rvalue await or a
+  // move hands it over. shared_task<T> is shared by copies.
+  {
+    TaskModel Task;
+    Task.Library = "cppcoro";
+    Task.TypeNames = {"::cppcoro::task"};
+    Task.Kind = TaskKind::ReawaitableAfterCompletion;
+    Task.Lazy = true;
+    Task.LvalueAwaitConsumes = false;
+    Task.Members = {
+        {"is_ready", MemberEffect::CompletionQuery},
+    };
+    Task.ConsumingFunctions = {"::cppcoro::sync_wait", "::cppcoro::when_all",
+                               "::cppcoro::when_all_ready",
+                               "::cppcoro::make_shared_task",
+                               "::cppcoro::schedule_on", "::cppcoro::resume_on",
+                               "::cppcoro::fmap"};
+    Task.Noun = "cppcoro::task";
+    Task.HowToConsume = "co_await it, or pass it to sync_wait()";
+    Models.push_back(Task);
+
+    TaskModel Shared;
+    Shared.Library = "cppcoro";
+    Shared.TypeNames = {"::cppcoro::shared_task"};
+    Shared.Kind = TaskKind::Shareable;
+    Shared.Lazy = true;
+    Shared.Members = {{"is_ready", MemberEffect::CompletionQuery}};
+    Shared.Noun = "cppcoro::shared_task";
+    Shared.HowToConsume = "co_await it";
+    Models.push_back(Shared);
+  }
+
+  // libcoro: coro::task<T> is lazy and, like cppcoro's, may be awaited again
+  // as an lvalue once complete; resume() starts it by hand.
+  {
+    TaskModel Task;
+    Task.Library = "libcoro";
+    Task.TypeNames = {"::coro::task"};
+    Task.Kind = TaskKind::ReawaitableAfterCompletion;
+    Task.Lazy = true;
+    Task.LvalueAwaitConsumes = false;
+    Task.Members = {
+        {"resume", MemberEffect::Consume},
+        {"is_ready", MemberEffect::CompletionQuery},
+    };
+    Task.ConsumingFunctions = {"::coro::sync_wait", "::coro::when_all",
+                               "::coro::when_any"};
+    Task.Noun = "coro::task";
+    Task.HowToConsume = "co_await it, or pass it to coro::sync_wait()";
+    Models.push_back(Task);
+  }
+
+  // async_simple: coro::Lazy<T> is lazy; awaiting it (even as an lvalue)
+  // takes its frame, and start(), via() and syncAwait() hand it over.
+  {
+    TaskModel Lazy;
+    Lazy.Library = "async_simple";
+    Lazy.TypeNames = {"::async_simple::coro::Lazy",
+                      "::async_simple::coro::RescheduleLazy"};
+    Lazy.Kind = TaskKind::ConsumeOnce;
+    Lazy.Lazy = true;
+    Lazy.Members = {
+        {"start", MemberEffect::Consume},
+        {"directlyStart", MemberEffect::Consume},
+        {"via", MemberEffect::Consume},
+        {"setLazyLocal", MemberEffect::Consume},
+        {"isReady", MemberEffect::CompletionQuery},
+    };
+    Lazy.ConsumingFunctions = {
+        "::async_simple::coro::syncAwait",
+        "::async_simple::coro::collectAll",
+        "::async_simple::coro::collectAllPara",
+        "::async_simple::coro::collectAny",
+        "::async_simple::coro::collectAllWindowed",
+        "::async_simple::coro::collectAllWindowedPara",
+        "::async_simple::coro::dispatch"};
+    Lazy.Noun = "async_simple::coro::Lazy";
+    Lazy.HowToConsume = "co_await it, or pass it to syncAwait()";
+    Models.push_back(Lazy);
+  }
+
+  // asio: awaitable<T> is lazy and move-only; co_await (through the
+  // promise's await_transform) and co_spawn take it by value.
+  {
+    TaskModel Awaitable;
+    Awaitable.Library = "asio";
+    Awaitable.TypeNames = {"::asio::awaitable", "::boost::asio::awaitable"};
+    Awaitable.Kind = TaskKind::ConsumeOnce;
+    Awaitable.Lazy = true;
+    Awaitable.ConsumingFunctions = {
+        "::asio::co_spawn", "::boost::asio::co_spawn",
+        "::asio::experimental::make_parallel_group",
+        "::boost::asio::experimental::make_parallel_group"};
+    Awaitable.Noun = "asio::awaitable";
+    Awaitable.HowToConsume = "co_await it, or pass it to co_spawn()";
+    Models.push_back(Awaitable);
+  }
+  return Models;
+}
+
+} // namespace
+
+const std::vector<TaskModel> &builtinTaskModels() {
+  static const std::vector<TaskModel> Models = makeBuiltinModels();
+  return Models;
+}
+
+} // namespace clang::tidy::valuetask
