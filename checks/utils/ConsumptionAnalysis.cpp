@@ -946,6 +946,14 @@ private:
       if (Report && !Facts.KnownComplete)
         Report->resultBeforeCompletion(Event);
       return;
+    case EventKind::Start:
+      if (Report && !Facts.FirstConsumptions.empty())
+        Report->doubleConsumption(Event, Facts);
+      Facts.MaybeUnconsumed = false;
+      return;
+    case EventKind::Wait:
+      Facts.KnownComplete = true;
+      return;
     case EventKind::Reassign:
       if (Report && Facts.MaybeUnconsumed)
         Report->unconsumed(Event.Var, Event.Loc, /*Overwritten=*/true);

@@ -377,6 +377,12 @@ private:
       case MemberEffect::ReadRequiringCompletion:
         add(&Call, EventKind::Read, Var, Member.NameLoc, false, Member.Name);
         return;
+      case MemberEffect::Start:
+        add(&Call, EventKind::Start, Var, Member.NameLoc, false, Member.Name);
+        return;
+      case MemberEffect::Wait:
+        add(&Call, EventKind::Wait, Var, Member.NameLoc, false, Member.Name);
+        return;
       case MemberEffect::CompletionQuery:
         return;
       }

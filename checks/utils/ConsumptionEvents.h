@@ -27,6 +27,8 @@ enum class EventKind {
   Consume,     ///< as_task(), get(), a move into a variable or a parameter,
                ///< return v, a consuming free function
   Read,        ///< a read that needs completion but does not consume
+  Start,       ///< a lazy task started in place: it runs, still owned here
+  Wait,        ///< blocks until complete, consumes nothing
   Reassign,    ///< v = other(): the old value ends, a fresh one starts
   Escape,      ///< a reference or pointer to v leaves our sight
 };

@@ -72,10 +72,11 @@ namespace {
 std::vector<TaskModel> makeBuiltinModels() {
   std::vector<TaskModel> Models;
 
-  // concurrencpp: result<T> is eager (the executor or the coroutine runs
-  // it); awaiting, resolving or get() empties it, and an empty result throws
-  // errors::empty_result. lazy_result<T> starts when awaited or run().
-  // shared_result<T> may be awaited by many.
+  // concurrencpp: result<T> is eager (an executor or the coroutine runs it);
+  // co_await (lvalue or rvalue), resolve() and get() empty it, and an empty
+  // result throws errors::empty_result. get() and wait() block until ready.
+  // lazy_result<T> starts when awaited, resolved or run(). shared_result<T>
+  // may be awaited by many. when_all/when_any take results as R&&.
   {
     TaskModel Result;
     Result.Library = "concurrencpp";
@@ -85,7 +86,9 @@ std::vector<TaskModel> makeBuiltinModels() {
     Result.Members = {
         {"get", MemberEffect::ConsumeWaiting},
         {"resolve", MemberEffect::Consume},
-        {"status", MemberEffect::CompletionQuery},
+        {"wait", MemberEffect::Wait},
+        {"wait_for", MemberEffect::Wait},
+        {"wait_until", MemberEffect::Wait},
     };
     Result.ConsumingFunctions = {"::concurrencpp::when_all",
                                  "::concurrencpp::when_any"};
@@ -101,7 +104,6 @@ std::vector<TaskModel> makeBuiltinModels() {
     Lazy.Members = {
         {"run", MemberEffect::Consume},
         {"resolve", MemberEffect::Consume},
-        {"status", MemberEffect::CompletionQuery},
     };
     Lazy.ReadyFactories = {};
     Lazy.Noun = "concurrencpp::lazy_result";
@@ -112,15 +114,16 @@ std::vector<TaskModel> makeBuiltinModels() {
     Shared.Library = "concurrencpp";
     Shared.TypeNames = {"::concurrencpp::shared_result"};
     Shared.Kind = TaskKind::Shareable;
-    Shared.Members = {{"status", MemberEffect::CompletionQuery}};
     Shared.Noun = "concurrencpp::shared_result";
     Shared.HowToConsume = "co_await it";
     Models.push_back(Shared);
   }
 
-  // folly::coro: Task<T> is lazy and awaited only as an rvalue; scheduleOn,
-  // semi and start hand it over. SemiFuture is eager: value() throws
-  // FutureNotReady until it is ready.
+  // folly: coro::Task<T> is lazy and awaited only as an rvalue (an lvalue
+  // await does not compile); scheduleOn() and semi() hand it over, and
+  // TaskWithExecutor's start() too. SemiFuture/Future are eager, consumed by
+  // get() (which blocks), via() and the then-family; value() and result()
+  // throw FutureNotReady until isReady(), and wait() makes them ready.
   {
     TaskModel Task;
     Task.Library = "folly";
@@ -132,29 +135,24 @@ std::vector<TaskModel> makeBuiltinModels() {
         {"semi", MemberEffect::Consume},
         {"start", MemberEffect::Consume},
         {"startInlineUnsafe", MemberEffect::Consume},
-        {"startOnCurrentExecutor", MemberEffect::Consume},
         {"unwrap", MemberEffect::Consume},
     };
     Task.ConsumingFunctions = {
-        "::folly::coro::blockingWait",     "::folly::coro::collectAll",
-        "::folly::coro::collectAllTry",    "::folly::coro::collectAllRange",
+        "::folly::coro::blockingWait",      "::folly::coro::collectAll",
+        "::folly::coro::collectAllTry",     "::folly::coro::collectAllRange",
         "::folly::coro::collectAllTryRange", "::folly::coro::collectAny",
-        "::folly::coro::collectAnyRange",  "::folly::coro::co_withExecutor",
-        "::folly::coro::co_withCancellation", "::folly::coro::co_awaitTry",
-        "::folly::coro::co_viaIfAsync",    "::folly::coro::timeout",
-    };
-    Task.ReadyFactories = {"::folly::coro::makeTask",
-                           "::folly::coro::makeErrorTask"};
+        "::folly::coro::co_withExecutor",   "::folly::coro::co_withCancellation",
+        "::folly::coro::co_awaitTry",       "::folly::coro::co_viaIfAsync"};
     Task.Noun = "folly::coro::Task";
     Task.HowToConsume = "co_await it, or pass it to blockingWait()";
     Models.push_back(Task);
 
-    TaskModel Semi;
-    Semi.Library = "folly";
-    Semi.TypeNames = {"::folly::SemiFuture", "::folly::Future"};
-    Semi.Kind = TaskKind::ConsumeOnce;
-    Semi.Lazy = false;
-    Semi.Members = {
+    TaskModel Future;
+    Future.Library = "folly";
+    Future.TypeNames = {"::folly::SemiFuture", "::folly::Future"};
+    Future.Kind = TaskKind::ConsumeOnce;
+    Future.Lazy = false;
+    Future.Members = {
         {"get", MemberEffect::ConsumeWaiting},
         {"via", MemberEffect::Consume},
         {"toUnsafeFuture", MemberEffect::Consume},
@@ -165,24 +163,28 @@ std::vector<TaskModel> makeBuiltinModels() {
         {"defer", MemberEffect::Consume},
         {"deferValue", MemberEffect::Consume},
         {"isReady", MemberEffect::CompletionQuery},
-        {"hasValue", MemberEffect::CompletionQuery},
-        {"hasException", MemberEffect::CompletionQuery},
         {"value", MemberEffect::ReadRequiringCompletion},
         {"result", MemberEffect::ReadRequiringCompletion},
+        {"hasValue", MemberEffect::ReadRequiringCompletion},
+        {"hasException", MemberEffect::ReadRequiringCompletion},
+        {"wait", MemberEffect::Wait},
     };
-    Semi.ConsumingFunctions = {"::folly::collectAll", "::folly::collect",
-                               "::folly::collectAny", "::folly::collectAllUnsafe",
-                               "::folly::coro::blockingWait",
-                               "::folly::coro::toTask"};
-    Semi.ReadyFactories = {"::folly::makeSemiFuture", "::folly::makeFuture"};
-    Semi.Noun = "folly::SemiFuture";
-    Semi.HowToConsume = "co_await it, or call get() on it";
-    Models.push_back(Semi);
+    Future.ConsumingFunctions = {"::folly::collectAll", "::folly::collect",
+                                 "::folly::collectAny",
+                                 "::folly::coro::blockingWait",
+                                 "::folly::coro::toTask"};
+    Future.ReadyFactories = {"::folly::makeSemiFuture", "::folly::makeFuture"};
+    Future.Noun = "folly::SemiFuture";
+    Future.HowToConsume = "co_await it, or call get() on it";
+    Models.push_back(Future);
   }
 
   // cppcoro: task<T> is lazy; an lvalue await leaves the result in the
-  // frame, so awaiting the same task again returns it; an rvalue await or a
-  // move hands it over. shared_task<T> is shared by copies.
+  // frame, so awaiting the same task again returns it, and sync_wait(t)
+  // awaits in place. An rvalue await moves the result out, and a move into
+  // another owner (when_all, make_shared_task) leaves the task empty:
+  // awaiting it then throws broken_promise. shared_task<T> is shared by
+  // copies.
   {
     TaskModel Task;
     Task.Library = "cppcoro";
@@ -190,9 +192,7 @@ std::vector<TaskModel> makeBuiltinModels() {
     Task.Kind = TaskKind::ReawaitableAfterCompletion;
     Task.Lazy = true;
     Task.LvalueAwaitConsumes = false;
-    Task.Members = {
-        {"is_ready", MemberEffect::CompletionQuery},
-    };
+    Task.Members = {{"is_ready", MemberEffect::CompletionQuery}};
     Task.ConsumingFunctions = {"::cppcoro::sync_wait", "::cppcoro::when_all",
                                "::cppcoro::when_all_ready",
                                "::cppcoro::make_shared_task",
@@ -214,7 +214,8 @@ std::vector<TaskModel> makeBuiltinModels() {
   }
 
   // libcoro: coro::task<T> is lazy and, like cppcoro's, may be awaited again
-  // as an lvalue once complete; resume() starts it by hand.
+  // as an lvalue once complete; resume() starts it where it is. when_all,
+  // when_any and the thread pool's schedule/spawn take it by value or &&.
   {
     TaskModel Task;
     Task.Library = "libcoro";
@@ -223,7 +224,7 @@ std::vector<TaskModel> makeBuiltinModels() {
     Task.Lazy = true;
     Task.LvalueAwaitConsumes = false;
     Task.Members = {
-        {"resume", MemberEffect::Consume},
+        {"resume", MemberEffect::Start},
         {"is_ready", MemberEffect::CompletionQuery},
     };
     Task.ConsumingFunctions = {"::coro::sync_wait", "::coro::when_all",
@@ -233,8 +234,10 @@ std::vector<TaskModel> makeBuiltinModels() {
     Models.push_back(Task);
   }
 
-  // async_simple: coro::Lazy<T> is lazy; awaiting it (even as an lvalue)
-  // takes its frame, and start(), via() and syncAwait() hand it over.
+  // async_simple: coro::Lazy<T> is lazy; awaiting it (an lvalue too) takes
+  // its frame, and so do start(), directlyStart(), via(), setLazyLocal(),
+  // coAwait() and syncAwait() (which takes L&& and consumes an lvalue).
+  // isReady() is true on an empty Lazy as well, so it proves nothing.
   {
     TaskModel Lazy;
     Lazy.Library = "async_simple";
@@ -245,9 +248,11 @@ std::vector<TaskModel> makeBuiltinModels() {
     Lazy.Members = {
         {"start", MemberEffect::Consume},
         {"directlyStart", MemberEffect::Consume},
+        {"detach", MemberEffect::Consume},
         {"via", MemberEffect::Consume},
         {"setLazyLocal", MemberEffect::Consume},
-        {"isReady", MemberEffect::CompletionQuery},
+        {"coAwait", MemberEffect::Consume},
+        {"coAwaitTry", MemberEffect::Consume},
     };
     Lazy.ConsumingFunctions = {
         "::async_simple::coro::syncAwait",
@@ -255,25 +260,22 @@ std::vector<TaskModel> makeBuiltinModels() {
         "::async_simple::coro::collectAllPara",
         "::async_simple::coro::collectAny",
         "::async_simple::coro::collectAllWindowed",
-        "::async_simple::coro::collectAllWindowedPara",
-        "::async_simple::coro::dispatch"};
+        "::async_simple::coro::collectAllWindowedPara"};
     Lazy.Noun = "async_simple::coro::Lazy";
     Lazy.HowToConsume = "co_await it, or pass it to syncAwait()";
     Models.push_back(Lazy);
   }
 
   // asio: awaitable<T> is lazy and move-only; co_await (through the
-  // promise's await_transform) and co_spawn take it by value.
+  // promise's await_transform, rvalues only) and co_spawn take it by value.
   {
     TaskModel Awaitable;
     Awaitable.Library = "asio";
     Awaitable.TypeNames = {"::asio::awaitable", "::boost::asio::awaitable"};
     Awaitable.Kind = TaskKind::ConsumeOnce;
     Awaitable.Lazy = true;
-    Awaitable.ConsumingFunctions = {
-        "::asio::co_spawn", "::boost::asio::co_spawn",
-        "::asio::experimental::make_parallel_group",
-        "::boost::asio::experimental::make_parallel_group"};
+    Awaitable.ConsumingFunctions = {"::asio::co_spawn",
+                                    "::boost::asio::co_spawn"};
     Awaitable.Noun = "asio::awaitable";
     Awaitable.HowToConsume = "co_await it, or pass it to co_spawn()";
     Models.push_back(Awaitable);

@@ -46,6 +46,12 @@ enum class MemberEffect {
   CompletionQuery,
   /// folly::SemiFuture::value(): reads without consuming; must be complete.
   ReadRequiringCompletion,
+  /// libcoro's resume(): a lazy task starts running where it is; the
+  /// variable still owns it.
+  Start,
+  /// concurrencpp's and folly's wait(): blocks until complete, consumes
+  /// nothing.
+  Wait,
 };
 
 struct MemberRule {

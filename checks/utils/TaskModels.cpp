@@ -120,9 +120,11 @@ void TaskModels::readCustomModels(const ClangTidyCheck::OptionsView &Options) {
     };
     AddMembers("ConsumingMembers", MemberEffect::Consume);
     AddMembers("ResultMembers", MemberEffect::ConsumeRequiringCompletion);
-    AddMembers("WaitingMembers", MemberEffect::ConsumeWaiting);
+    AddMembers("BlockingMembers", MemberEffect::ConsumeWaiting);
     AddMembers("CompletionQueries", MemberEffect::CompletionQuery);
     AddMembers("CompletionAccessors", MemberEffect::ReadRequiringCompletion);
+    AddMembers("StartingMembers", MemberEffect::Start);
+    AddMembers("WaitingMembers", MemberEffect::Wait);
     Model->ConsumingFunctions = parseQualifiedNames(Fact("ConsumingFunctions"));
     Model->ReadyFactories = parseQualifiedNames(Fact("ReadyFactories"));
     std::vector<std::string> Counterpart =
@@ -163,9 +165,11 @@ void TaskModels::store(ClangTidyOptions::OptionMap &Opts,
     };
     StoreMembers("ConsumingMembers", MemberEffect::Consume);
     StoreMembers("ResultMembers", MemberEffect::ConsumeRequiringCompletion);
-    StoreMembers("WaitingMembers", MemberEffect::ConsumeWaiting);
+    StoreMembers("BlockingMembers", MemberEffect::ConsumeWaiting);
     StoreMembers("CompletionQueries", MemberEffect::CompletionQuery);
     StoreMembers("CompletionAccessors", MemberEffect::ReadRequiringCompletion);
+    StoreMembers("StartingMembers", MemberEffect::Start);
+    StoreMembers("WaitingMembers", MemberEffect::Wait);
     Options.store(Opts, Prefix + "ConsumingFunctions",
                   llvm::join(Model->ConsumingFunctions, ";"));
     Options.store(Opts, Prefix + "ReadyFactories",
