@@ -148,9 +148,25 @@ bool AlwaysAsyncCheck::isAsyncPoint(const Expr &Await) const {
   // A value task may complete synchronously: that is the point of one.
   if (pairedModel(Type) || isNeverSuspending(Type))
     return false;
+  if (!Type->isDependentType() || namedClass(Type) != nullptr)
+    return true;
   // Inside a template, an operand of unknown type (`co_await t` with `t` a
-  // `T`) might be a value task once instantiated.
-  return !Type->isDependentType() || namedClass(Type) != nullptr;
+  // `T`) might be a value task once instantiated; a call whose every
+  // candidate returns a known type that is none is an asynchronous point.
+  const auto *Call = dyn_cast<CallExpr>(Operand->IgnoreParenImpCasts());
+  const auto *Lookup =
+      Call ? dyn_cast<OverloadExpr>(Call->getCallee()->IgnoreParenImpCasts())
+           : nullptr;
+  if (!Lookup || Lookup->decls().empty())
+    return false;
+  return llvm::all_of(Lookup->decls(), [&](const NamedDecl *Candidate) {
+    const FunctionDecl *Function = Candidate->getUnderlyingDecl()->getAsFunction();
+    if (!Function)
+      return false;
+    QualType Returned = Function->getReturnType();
+    return namedClass(Returned) && !pairedModel(Returned) &&
+           !isNeverSuspending(Returned);
+  });
 }
 
 std::optional<AlwaysAsyncCheck::WrappedTask>

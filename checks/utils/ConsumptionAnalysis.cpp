@@ -34,6 +34,7 @@
 #include "utils/ConsumptionEvents.h"
 #include "utils/ConsumptionState.h"
 #include "utils/SpelledValueTask.h"
+#include "utils/WrittenBodyCFG.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -1043,42 +1044,6 @@ private:
   llvm::DenseSet<const CFGBlock *> Queued;
 };
 
-/// In a coroutine template whose promise type is already known (it returns
-/// `vt::Task<>`, not `vt::Task<T>`), an await of a dependent operand keeps
-/// its operand but has no ready, suspend and resume expressions yet, and the
-/// CFG builder refuses a null child. While the CFG is built, each such hole
-/// holds a `true` literal of no consequence (the await itself stays one
-/// element, where its events are anchored); the holes are restored after.
-class SuspendHoles {
-public:
-  SuspendHoles(Stmt *Body, ASTContext &Context) {
-    llvm::SmallVector<Stmt *, 16> Pending{Body};
-    while (!Pending.empty()) {
-      Stmt *S = Pending.pop_back_val();
-      if (!S)
-        continue;
-      if (isa<CoroutineSuspendExpr>(S))
-        for (Stmt *&Child : S->children())
-          if (!Child) {
-            if (!Filler)
-              Filler = new (Context) CXXBoolLiteralExpr(
-                  true, Context.BoolTy, S->getBeginLoc());
-            Child = Filler;
-            Filled.push_back(&Child);
-          }
-      Pending.append(S->child_begin(), S->child_end());
-    }
-  }
-  ~SuspendHoles() {
-    for (Stmt **Hole : Filled)
-      *Hole = nullptr;
-  }
-
-private:
-  Stmt *Filler = nullptr;
-  llvm::SmallVector<Stmt **, 4> Filled;
-};
-
 } // namespace
 
 ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
@@ -1093,10 +1058,8 @@ ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
   if (Tracked.empty())
     return {};
   // Step 4: a coroutine's written body. The compiler's part (promise,
-  // initial and final suspend) holds no task of the user's, and in a
-  // template it has holes the CFG builder refuses.
-  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
-    Body = Coroutine->getBody();
+  // initial and final suspend) holds no task of the user's.
+  Body = writtenBody(Body);
   if (!Body)
     return {};
   CFG::BuildOptions Options;
@@ -1105,11 +1068,8 @@ ConsumptionFindings analyzeConsumption(const FunctionDecl &Function,
   // for: a dependent type in a template, a trivially destructible type.
   Options.AddLifetime = true;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Cfg;
-  {
-    SuspendHoles Holes(const_cast<Stmt *>(Body), Context);
-    Cfg = CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
-  }
+  std::unique_ptr<CFG> Cfg =
+      buildWrittenBodyCFG(&Function, Body, Context, Options);
   if (!Cfg)
     return {};
 

@@ -1,6 +1,8 @@
 //===--- CoroutinePaths.cpp - can a coroutine finish without suspending? --===//
 
 #include "utils/CoroutinePaths.h"
+#include "utils/ConsumptionEvents.h"
+#include "utils/WrittenBodyCFG.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
@@ -21,6 +23,12 @@ bool isExceptionalEdge(const CFGBlock &Block, unsigned SuccessorIndex) {
          !Block.getTerminatorStmt();
 }
 
+/// A try statement's dispatch block: its edge to the exit is an exception
+/// no handler matched, leaving the coroutine.
+bool isTryDispatch(const CFGBlock &Block) {
+  return isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt());
+}
+
 /// A block whose edge to the exit is not a completion: it throws, or calls a
 /// function that never returns.
 bool leavesAbnormally(const CFGBlock &Block) {
@@ -28,7 +36,8 @@ bool leavesAbnormally(const CFGBlock &Block) {
     return true;
   for (const CFGElement &Element : Block)
     if (auto Statement = Element.getAs<CFGStmt>())
-      if (isa<CXXThrowExpr>(Statement->getStmt()))
+      if (isa<CXXThrowExpr>(Statement->getStmt()) ||
+          isNoReturnCall(Statement->getStmt()))
         return true;
   return false;
 }
@@ -47,6 +56,8 @@ public:
       auto [Block, Awaited] = Pending.back();
       Pending.pop_back();
       Awaited = Awaited || passesAsyncPoint(*Block);
+      if (neverReturns(*Block))
+        continue;
       unsigned Index = 0;
       for (const CFGBlock *Successor : Block->succs()) {
         bool Exceptional = isExceptionalEdge(*Block, Index++);
@@ -54,7 +65,7 @@ public:
           continue;
         if (Successor != &Graph.getExit())
           push(Successor, Awaited);
-        else if (!Exceptional)
+        else if (!Exceptional && !isTryDispatch(*Block))
           recordExit(*Block, Awaited);
       }
     }
@@ -75,6 +86,16 @@ private:
       if (auto Statement = Element.getAs<CFGStmt>())
         if (isAwait(Statement->getStmt()) &&
             IsAsyncPoint(*cast<Expr>(Statement->getStmt())))
+          return true;
+    return false;
+  }
+
+  /// A call that never returns ends the path (in a template the CFG cannot
+  /// know it: glibc's assert calls __assert_fail unresolved).
+  static bool neverReturns(const CFGBlock &Block) {
+    for (const CFGElement &Element : Block)
+      if (auto Statement = Element.getAs<CFGStmt>())
+        if (isNoReturnCall(Statement->getStmt()))
           return true;
     return false;
   }
@@ -108,7 +129,7 @@ analyzeCompletionPaths(const Stmt &Body, ASTContext &Context,
   // no way into a handler at all.
   Options.AddEHEdges = true;
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(nullptr, const_cast<Stmt *>(&Body), &Context, Options);
+      buildWrittenBodyCFG(nullptr, &Body, Context, Options);
   if (!Graph)
     return std::nullopt;
   return PathWalker(*Graph, IsAsyncPoint).walk();
