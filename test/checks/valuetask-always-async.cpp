@@ -366,3 +366,51 @@ struct Service {
 struct CachedService : Service {
   vt::ValueTask<int> load() override { co_return co_await fetch(); }
 };
+
+// ---- Issue 16: a handler that only rethrows is no synchronous path ----------
+
+vt::ValueTask<int> handler_rethrows(int key) {
+// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'handler_rethrows' returns a value task but never completes synchronously; every path awaits an asynchronous operation first: return vt::Task<int> instead [valuetask-always-async]
+  try {
+    co_return co_await fetch();
+  } catch (...) {
+    throw;
+  }
+}
+
+vt::ValueTask<int> typed_handler_logs_and_rethrows(int key) {
+// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: function 'typed_handler_logs_and_rethrows' returns a value task but never completes synchronously; every path awaits an asynchronous operation first: return vt::Task<int> instead [valuetask-always-async]
+  try {
+    co_return co_await fetch();
+  } catch (const std::exception &) {
+    log_line("failed");
+    throw;
+  }
+}
+
+template <typename T> vt::Task<T> fetch_as(T key);
+
+template <typename T> vt::ValueTask<T> template_handler_rethrows(T key) {
+// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: function 'template_handler_rethrows' returns a value task but never completes synchronously; every path awaits an asynchronous operation first: return vt::Task<T> instead [valuetask-always-async]
+  try {
+    co_return co_await fetch_as(key);
+  } catch (...) {
+    throw;
+  }
+}
+
+vt::ValueTask<int> handler_completes(int key) {
+  try {
+    co_return co_await fetch();
+  } catch (...) {
+    co_return -1;
+  }
+}
+
+vt::ValueTask<int> handler_rethrows_around_a_value_task(int key) {
+  try {
+    co_return co_await cached_or_load(key);
+  } catch (...) {
+    throw;
+  }
+}

@@ -633,3 +633,137 @@ vt::Task<int> plain_task_awaited_twice() {
   x += co_await task;
   co_return x;
 }
+
+// ---- Issue 16: templates, references, flags, counted loops ------------------
+
+template <typename T> vt::ValueTask<T> fetch_as();
+
+template <typename T> vt::Task<> dependent_local_in_task_template() {
+  vt::ValueTask<T> v = fetch_as<T>();
+  co_await v;
+  co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: first consumed here
+  vt::ValueTask<int> w = fetch();
+  co_await w;
+  co_await w;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'w' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: first consumed here
+}
+
+template <typename T> vt::Task<> dependent_local_awaited_once() {
+  vt::ValueTask<T> v = fetch_as<T>();
+  co_await v;
+}
+
+template <typename T> struct Sink {
+  explicit Sink(vt::ValueTask<T> &&task);
+};
+template <typename T> void sink_as(vt::ValueTask<T> &&task);
+
+template <typename T> vt::Task<> moved_into_dependent_then_awaited() {
+  vt::ValueTask<T> v = fetch_as<T>();
+  Sink<T> kept(std::move(v));
+  co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:16: note: first consumed here
+  vt::ValueTask<T> w = fetch_as<T>();
+  sink_as<T>(std::move(w));
+  co_await w;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'w' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:14: note: first consumed here
+}
+
+vt::Task<> local_reference_awaited_after_the_variable() {
+  vt::ValueTask<int> v = fetch();
+  auto &alias = v;
+  co_await alias;
+  co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: first consumed here
+}
+
+vt::Task<> local_reference_awaited_once() {
+  vt::ValueTask<int> v = fetch();
+  auto &alias = v;
+  co_await alias;
+}
+
+vt::Task<> reference_parameter_awaited_twice(vt::ValueTask<int> &task) {
+  co_await task;
+  co_await task;
+// CHECK-NOTES: :[[@LINE-1]]:3: warning: value task 'task' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:3: note: first consumed here
+}
+
+vt::Task<> captured_by_reference_awaited_twice() {
+  vt::ValueTask<int> v = fetch();
+  auto twice = [&]() -> vt::Task<> {
+    co_await v;
+    co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:5: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-3]]:5: note: first consumed here
+  };
+  co_await twice();
+}
+
+vt::Task<int> flag_set_in_handler() {
+  vt::ValueTask<int> v = fetch();
+  vt::Task<int> t;
+  bool converted = false;
+  try {
+    may_throw();
+  } catch (...) {
+    t = v.as_task();
+    converted = true;
+  }
+  if (converted)
+    co_return co_await t;
+  co_return co_await v;
+}
+
+vt::Task<int> flag_set_in_handler_tested_the_wrong_way() {
+  vt::ValueTask<int> v = fetch();
+  vt::Task<int> t;
+  bool converted = false;
+  try {
+    may_throw();
+  } catch (...) {
+    t = v.as_task();
+    converted = true;
+  }
+  if (!converted)
+    co_return co_await t;
+  co_return co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-7]]:11: note: first consumed here
+}
+
+vt::Task<int> loop_that_runs_once() {
+  vt::ValueTask<int> v = fetch();
+  int a = 0;
+  for (int i = 0; i < 1; ++i)
+    a = co_await v;
+  co_return a;
+}
+
+vt::Task<int> loop_that_runs_twice() {
+  vt::ValueTask<int> v = fetch();
+  int a = 0;
+  for (int i = 0; i < 2; ++i)
+    a += co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:10: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-2]]:10: note: first consumed here
+  co_return a;
+}
+
+vt::Task<int> loop_with_a_constant_bound() {
+  constexpr int Attempts = 3;
+  vt::ValueTask<int> v = fetch();
+  int a = 0;
+  for (int i = Attempts; i > 0; --i)
+    a += co_await v;
+// CHECK-NOTES: :[[@LINE-1]]:10: warning: value task 'v' is consumed a second time; a value task can be consumed only once: await it once, or call as_task() and await the task [valuetask-double-await]
+// CHECK-NOTES: :[[@LINE-2]]:10: note: first consumed here
+  co_return a;
+}

@@ -3,9 +3,11 @@
 
 #include <vt/vt.hpp>
 #include <cassert>
+#include <cstdlib>
 #include <utility>
 
 vt::ValueTask<int> fetch();
+void take_reference(vt::ValueTask<int> &task);
 bool cond();
 
 // ---- Positive cases -------------------------------------------------------
@@ -207,3 +209,88 @@ T checked_in_a_template(vt::ValueTask<T> p) {
   return p.result();
 }
 template int checked_in_a_template<int>(vt::ValueTask<int>);
+
+// ---- Issue 16: templates, references, flags --------------------------------
+
+template <typename T> T assert_completed_in_template(vt::ValueTask<T> v) {
+  assert(v.is_completed());
+  return v.result();
+}
+template int assert_completed_in_template<int>(vt::ValueTask<int>);
+
+template <typename T> T aborts_unless_completed_in_template(vt::ValueTask<T> v) {
+  if (!v.is_completed())
+    std::abort();
+  return v.result();
+}
+
+template <typename T> T unchecked_in_template(vt::ValueTask<T> v) {
+  return v.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: result() is called on value task 'v' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+}
+
+void out_parameter_assigned_then_read(vt::ValueTask<int> &out) {
+  out = fetch();
+  (void)out.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: result() is called on value task 'out' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+}
+
+void out_parameter_assigned_then_checked(vt::ValueTask<int> &out) {
+  out = fetch();
+  if (out.is_completed())
+    (void)out.result();
+}
+
+// What the caller passed is unknown here: no finding from that alone.
+int reference_parameter_read_as_passed(vt::ValueTask<int> &in) {
+  return in.result();
+}
+
+void reference_parameter_only_passed_on(vt::ValueTask<int> &out) {
+  take_reference(out);
+}
+
+int local_reference_read_before_completion() {
+  vt::ValueTask<int> v = fetch();
+  auto &alias = v;
+  return alias.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: result() is called on value task 'v' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+}
+
+int captured_by_reference_assigned_then_read() {
+  vt::ValueTask<int> v = fetch();
+  auto read = [&] {
+    v = fetch();
+    return v.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:14: warning: result() is called on value task 'v' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+  };
+  return read();
+}
+
+vt::Task<int> completion_kept_in_a_bool() {
+  vt::ValueTask<int> v = fetch();
+  int a;
+  const bool done = v.is_completed();
+  if (done)
+    a = v.result();
+  else
+    a = co_await v;
+  co_return a;
+}
+
+int completion_kept_in_a_bool_read_when_not_done() {
+  vt::ValueTask<int> v = fetch();
+  const bool done = v.is_completed();
+  if (!done)
+    return v.result();
+// CHECK-MESSAGES: :[[@LINE-1]]:14: warning: result() is called on value task 'v' that may not be complete; check is_completed() first or co_await it [valuetask-result-before-completion]
+  return 0;
+}
+
+int completion_flag_negated_then_tested() {
+  vt::ValueTask<int> v = fetch();
+  bool pending = !v.is_completed();
+  if (pending)
+    return 0;
+  return v.result();
+}

@@ -335,3 +335,93 @@ void unevaluated_operands() {
 void nolint_silences() {
   fetch(); // NOLINT(valuetask-unawaited)
 }
+
+// ---- Issue 16: templates, references, flags, loops, ready values ------------
+
+template <typename T> vt::ValueTask<T> fetch_as();
+template <typename T> void sink_as(vt::ValueTask<T> &&task);
+template <typename T> struct Sink {
+  explicit Sink(vt::ValueTask<T> &&task);
+};
+
+template <typename T> vt::Task<> default_constructed_then_assigned() {
+  vt::ValueTask<T> v{};
+  v = fetch_as<T>();
+  co_await v;
+}
+
+template <typename T> vt::Task<> default_constructed_assigned_never_awaited() {
+  vt::ValueTask<T> v{};
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE+2]]:3: note: 'v' goes out of scope here without being consumed
+  v = fetch_as<T>();
+  co_return;
+}
+
+template <typename T> void moved_into_dependent_call_and_constructor() {
+  vt::ValueTask<T> v = fetch_as<T>();
+  sink_as<T>(std::move(v));
+  vt::ValueTask<T> w = fetch_as<T>();
+  Sink<T> kept(std::move(w));
+  vt::ValueTask<T> x = fetch_as<T>();
+  Sink<T> braced{std::move(x)};
+}
+
+// The caller owns what a reference parameter holds, before and after.
+void out_parameter_assigned(vt::ValueTask<int> &out) { out = fetch(); }
+
+void out_parameter_only_passed_on(vt::ValueTask<int> &out) { inspect(out); }
+
+vt::Task<int> completion_flag_then_one_consumption() {
+  vt::ValueTask<int> v = fetch();
+  const bool done = v.is_completed();
+  int a;
+  if (done)
+    a = v.result();
+  else
+    a = co_await v;
+  co_return a;
+}
+
+vt::Task<int> loop_that_runs_once_consumes() {
+  vt::ValueTask<int> v = fetch();
+  int a = 0;
+  for (int i = 0; i < 1; ++i)
+    a = co_await v;
+  co_return a;
+}
+
+vt::Task<int> loop_that_never_runs() {
+  vt::ValueTask<int> v = fetch();
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE+4]]:3: note: 'v' goes out of scope here without being consumed
+  int a = 0;
+  for (int i = 0; i < 0; ++i)
+    a = co_await v;
+  co_return a;
+}
+
+void conditional_discarded() {
+  cond() ? fetch() : fetch();
+// CHECK-NOTES: :[[@LINE-1]]:12: warning: value task returned by 'fetch' is never awaited; a dropped value task loses its result and its errors: co_await it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE-2]]:22: warning: value task returned by 'fetch' is never awaited; a dropped value task loses its result and its errors: co_await it [valuetask-unawaited]
+}
+
+void conditional_discarded_one_arm_a_reference() {
+  cond() ? fetch() : std::move(stored());
+// CHECK-NOTES: :[[@LINE-1]]:12: warning: value task returned by 'fetch' is never awaited; a dropped value task loses its result and its errors: co_await it [valuetask-unawaited]
+}
+
+// The runtime drops a ready value silently: nothing is lost.
+void ready_value_dropped() {
+  vt::ValueTask<int> ready(42);
+  vt::ValueTask<int> also_ready = vt::ValueTask<int>(7);
+  vt::ValueTask<int> empty;
+}
+
+void ready_value_replaced_by_a_pending_one() {
+  vt::ValueTask<int> v(42);
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: value task 'v' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE+2]]:1: note: 'v' goes out of scope here without being consumed
+  v = fetch();
+}
