@@ -16,6 +16,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import platform
 import shutil
 import subprocess
@@ -105,6 +106,14 @@ def machine(measured):
     ]
 
 
+def target_bound(target):
+    """The number a target compares against: `ratio <= 1.15 (issue 4)` gives
+    1.15. None when the target names no number (then the report says so
+    instead of failing the run)."""
+    match = re.search(r"(?:<=|>=|<|>|==)\s*(-?[0-9]+(?:\.[0-9]+)?)", target)
+    return float(match.group(1)) if match else None
+
+
 def missed(rows):
     lines = []
     for r in rows:
@@ -113,13 +122,13 @@ def missed(rows):
         target, rt, ours = r.get("target", ""), ratio(r), r.get("ours")
         if ours is None:
             how = "no figure (the benchmark failed or did not run)"
+        elif target_bound(target) in (None, 0.0):
+            how = f"{number(ours)} {r['unit']}" + (" instead of 0" if target_bound(target) == 0.0 else "")
         elif target.startswith("ratio") and rt is not None:
-            bound = float(target.split()[-1])
+            bound = target_bound(target)
             how = f"ratio {rt:.2f} against a bound of {bound:g}: {rt / bound:.2f}x over"
-        elif target.startswith("ours") and target.endswith("== 0"):
-            how = f"{number(ours)} {r['unit']} instead of 0"
         else:
-            bound = float(target.split()[-1])
+            bound = target_bound(target)
             how = f"{number(ours)} {r['unit']} against {bound:g}: {ours / bound:.2f}x over"
         lines.append(f"- **{r['group']} / {r['case']}** (target `{target}`): {how}.")
     return lines
