@@ -1,9 +1,16 @@
 //===--- Advice.cpp - the words of every finding, in the model's own names ===//
 
 #include "utils/Advice.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::valuetask {
 namespace {
+
+/// "a value task", "an acme future".
+std::string withArticle(const std::string &Noun) {
+  bool Vowel = !Noun.empty() && llvm::is_contained("aeiouAEIOU", Noun.front());
+  return (Vowel ? "an " : "a ") + Noun;
+}
 
 /// What losing one costs: an eager task's outcome, or a lazy task's work.
 std::string dropCost(const TaskModel &Model) {
@@ -27,8 +34,9 @@ std::string consumedTwiceMessage(const TaskModel &Model) {
            Model.Noun +
            " holds no coroutine: await the task it was moved into, or await "
            "this one as an lvalue before moving it";
-  std::string Message = Model.Noun + " %0 is consumed a second time; a " +
-                        Model.Noun + " can be consumed only once: await it once";
+  std::string Message = Model.Noun + " %0 is consumed a second time; " +
+                        withArticle(Model.Noun) +
+                        " can be consumed only once: await it once";
   if (!Model.ConversionMember.empty())
     Message += ", or call " + Model.ConversionMember + "() and await the task";
   return Message;
@@ -61,7 +69,7 @@ std::string notCompleteMessage(const TaskModel &Model, StringRef Operation) {
 std::string notCompleteTemporaryMessage(const TaskModel &Model,
                                         StringRef Operation) {
   std::string Check = completionCheck(Model);
-  return Operation.str() + "() is called on a " + Model.Noun +
+  return Operation.str() + "() is called on " + withArticle(Model.Noun) +
          " fresh from a call, which may not be complete; keep it in a "
          "variable and " +
          (Check.empty() ? "co_await it"
@@ -69,7 +77,8 @@ std::string notCompleteTemporaryMessage(const TaskModel &Model,
 }
 
 std::string storedMessage(const TaskModel &Model, StringRef CounterpartName) {
-  std::string Message = Model.Noun + " stored in %0 %1; a " + Model.Noun +
+  std::string Message = Model.Noun + " stored in %0 %1; " +
+                        withArticle(Model.Noun) +
                         " can be consumed only once and must not be kept: ";
   if (!CounterpartName.empty() && !Model.ConversionMember.empty())
     Message += "store a " + CounterpartName.str() + " (call " +
