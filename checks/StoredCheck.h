@@ -13,11 +13,13 @@ namespace clang::tidy::valuetask {
 /// Finds value tasks kept beyond one consumption: a data member, a global, a
 /// static or thread-local variable whose type is or holds a value task
 /// (through std::optional, pairs, tuples, variants, arrays and the standard
-/// containers), and a local array or container of value tasks. A value task
-/// can be consumed only once, so keeping one invites a second consumption;
-/// a vt::Task is the type to keep. Classes named in `AllowedClasses` (an
-/// awaiter, a combinator) and the value task classes themselves may hold
-/// one.
+/// containers), and a local array or container of value tasks whose
+/// elements may be consumed at two places (not the when_all idiom: moved
+/// whole into a combinator, or walked once). A value task can be consumed
+/// only once, so keeping one invites a second consumption; a vt::Task is
+/// the type to keep. Only types whose task-type model says storing is a
+/// misuse count. Classes named in `AllowedClasses` (an awaiter, a
+/// combinator) and the task classes themselves may hold one.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/valuetask-stored.md
