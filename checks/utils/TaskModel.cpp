@@ -127,7 +127,7 @@ std::vector<TaskModel> makeBuiltinModels() {
   {
     TaskModel Task;
     Task.Library = "folly";
-    Task.TypeNames = {"::folly::coro::Task", "::folly::coro::TaskWithExecutor"};
+    Task.TypeNames = {"::folly::coro::Task"};
     Task.Kind = TaskKind::ConsumeOnce;
     Task.Lazy = true;
     Task.Members = {
@@ -147,9 +147,17 @@ std::vector<TaskModel> makeBuiltinModels() {
     Task.HowToConsume = "co_await it, or pass it to blockingWait()";
     Models.push_back(Task);
 
+    // The same facts, in its own name: a Task bound to an executor.
+    TaskModel WithExecutor = Task;
+    WithExecutor.TypeNames = {"::folly::coro::TaskWithExecutor"};
+    WithExecutor.Noun = "folly::coro::TaskWithExecutor";
+    WithExecutor.HowToConsume =
+        "co_await it, call start() on it, or pass it to blockingWait()";
+    Models.push_back(WithExecutor);
+
     TaskModel Future;
     Future.Library = "folly";
-    Future.TypeNames = {"::folly::SemiFuture", "::folly::Future"};
+    Future.TypeNames = {"::folly::SemiFuture"};
     Future.Kind = TaskKind::ConsumeOnce;
     Future.Lazy = false;
     Future.Members = {
@@ -173,10 +181,17 @@ std::vector<TaskModel> makeBuiltinModels() {
                                  "::folly::collectAny",
                                  "::folly::coro::blockingWait",
                                  "::folly::coro::toTask"};
-    Future.ReadyFactories = {"::folly::makeSemiFuture", "::folly::makeFuture"};
+    Future.ReadyFactories = {"::folly::makeSemiFuture"};
     Future.Noun = "folly::SemiFuture";
     Future.HowToConsume = "co_await it, or call get() on it";
     Models.push_back(Future);
+
+    // Future<T>: the same facts, in its own name and with its own factory.
+    TaskModel Executing = Future;
+    Executing.TypeNames = {"::folly::Future"};
+    Executing.ReadyFactories = {"::folly::makeFuture"};
+    Executing.Noun = "folly::Future";
+    Models.push_back(Executing);
   }
 
   // cppcoro: task<T> is lazy; an lvalue await leaves the result in the
@@ -226,6 +241,9 @@ std::vector<TaskModel> makeBuiltinModels() {
     Task.Members = {
         {"resume", MemberEffect::Start},
         {"is_ready", MemberEffect::CompletionQuery},
+        // promise() is how the result is read (promise().result(), which
+        // throws until the coroutine has completed).
+        {"promise", MemberEffect::ReadRequiringCompletion},
     };
     Task.ConsumingFunctions = {"::coro::sync_wait", "::coro::when_all",
                                "::coro::when_any"};
@@ -241,8 +259,7 @@ std::vector<TaskModel> makeBuiltinModels() {
   {
     TaskModel Lazy;
     Lazy.Library = "async_simple";
-    Lazy.TypeNames = {"::async_simple::coro::Lazy",
-                      "::async_simple::coro::RescheduleLazy"};
+    Lazy.TypeNames = {"::async_simple::coro::Lazy"};
     Lazy.Kind = TaskKind::ConsumeOnce;
     Lazy.Lazy = true;
     Lazy.Members = {
@@ -264,6 +281,15 @@ std::vector<TaskModel> makeBuiltinModels() {
     Lazy.Noun = "async_simple::coro::Lazy";
     Lazy.HowToConsume = "co_await it, or pass it to syncAwait()";
     Models.push_back(Lazy);
+
+    // RescheduleLazy: a Lazy bound to an executor by via(); the same facts,
+    // in its own name (its co_await is deprecated: start() or detach() it).
+    TaskModel Reschedule = Lazy;
+    Reschedule.TypeNames = {"::async_simple::coro::RescheduleLazy"};
+    Reschedule.Noun = "async_simple::coro::RescheduleLazy";
+    Reschedule.HowToConsume =
+        "call start() or detach() on it, or pass it to syncAwait()";
+    Models.push_back(Reschedule);
   }
 
   // asio: awaitable<T> is lazy and move-only; co_await (through the
@@ -271,14 +297,20 @@ std::vector<TaskModel> makeBuiltinModels() {
   {
     TaskModel Awaitable;
     Awaitable.Library = "asio";
-    Awaitable.TypeNames = {"::asio::awaitable", "::boost::asio::awaitable"};
+    Awaitable.TypeNames = {"::asio::awaitable"};
     Awaitable.Kind = TaskKind::ConsumeOnce;
     Awaitable.Lazy = true;
-    Awaitable.ConsumingFunctions = {"::asio::co_spawn",
-                                    "::boost::asio::co_spawn"};
+    Awaitable.ConsumingFunctions = {"::asio::co_spawn"};
     Awaitable.Noun = "asio::awaitable";
     Awaitable.HowToConsume = "co_await it, or pass it to co_spawn()";
     Models.push_back(Awaitable);
+
+    // Boost.Asio: the same facts, in Boost's names.
+    TaskModel Boost = Awaitable;
+    Boost.TypeNames = {"::boost::asio::awaitable"};
+    Boost.ConsumingFunctions = {"::boost::asio::co_spawn"};
+    Boost.Noun = "boost::asio::awaitable";
+    Models.push_back(Boost);
   }
   return Models;
 }

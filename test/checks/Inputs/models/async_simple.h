@@ -145,6 +145,7 @@ public:
   LazyBase(LazyBase &&other) noexcept;
   LazyBase(const LazyBase &) = delete;
   LazyBase &operator=(const LazyBase &) = delete;
+  LazyBase &operator=(LazyBase &&other) noexcept; // destroys its own coroutine first
   ~LazyBase();
 
   Executor *getExecutor();
