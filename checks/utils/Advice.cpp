@@ -29,11 +29,10 @@ std::string completionCheck(const TaskModel &Model) {
 
 std::string consumedTwiceMessage(const TaskModel &Model) {
   if (Model.Kind == TaskKind::ReawaitableAfterCompletion)
-    return Model.Noun + " %0 is consumed again after it was moved from; a "
-                        "moved-from " +
-           Model.Noun +
-           " holds no coroutine: await the task it was moved into, or await "
-           "this one as an lvalue before moving it";
+    return Model.Noun +
+           " %0 is consumed again after its task or its result was moved "
+           "out; what is left is empty or moved-from: await the task it was "
+           "moved into, or await this one as an lvalue before moving it";
   std::string Message = Model.Noun + " %0 is consumed a second time; " +
                         withArticle(Model.Noun) +
                         " can be consumed only once: await it once";

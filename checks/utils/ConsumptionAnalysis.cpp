@@ -944,8 +944,15 @@ private:
         Facts.KnownComplete = true;
       return;
     case EventKind::Read:
-      if (Report && !Facts.KnownComplete)
+      // A read after the value was handed over reads nothing; a read of an
+      // eager task observes its outcome, so it was not dropped (reading a
+      // lazy one does not make it run).
+      if (Report && !Facts.FirstConsumptions.empty())
+        Report->doubleConsumption(Event, Facts);
+      else if (Report && !Facts.KnownComplete)
         Report->resultBeforeCompletion(Event);
+      if (!Tracked.model(Event.Var).Lazy)
+        Facts.MaybeUnconsumed = false;
       return;
     case EventKind::Start:
       if (Report && !Facts.FirstConsumptions.empty())

@@ -132,7 +132,7 @@ task<std::string> moved_then_lvalue() {
   auto t = name();
   auto a = co_await std::move(t);
   auto b = co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
   co_return a + b;
 }
 
@@ -140,21 +140,21 @@ task<int> moved_into_when_all() {
   auto t = compute(1);
   auto [x] = co_await when_all(std::move(t));
   co_return x + co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 task<int> moved_into_take() {
   auto t = compute(1);
   take(std::move(t));
   co_return co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 int sync_after_move() {
   auto t = compute(1);
   auto u = std::move(t);
   return sync_wait(u) + sync_wait(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:35: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:35: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 void never_started() { auto t = compute(1); }
@@ -175,14 +175,14 @@ task<int> moved_in_loop() {
   int sum = 0;
   for (int i = 0; i < 3; ++i)
     sum += co_await std::move(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
   co_return sum;
 }
 
 template <class T> task<T> template_moved_twice(task<T> t) {
   T a = co_await std::move(t);
   co_return a + co_await std::move(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 task<int> lambda_moved_then_lvalue() {
@@ -190,7 +190,7 @@ task<int> lambda_moved_then_lvalue() {
     auto t = compute(x);
     int a = co_await std::move(t);
     co_return a + co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: cppcoro::task 't' is consumed again after it was moved from; a moved-from cppcoro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: cppcoro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
   };
   co_return co_await f(1);
 }

@@ -111,14 +111,14 @@ coro::task<int> moved_then_await(coro::thread_pool &tp) {
   auto t = compute(1);
   int a = co_await tp.schedule(std::move(t));
   co_return a + co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 coro::task<std::string> moved_then_lvalue() {
   auto t = name();
   auto a = co_await std::move(t);
   auto b = co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:12: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
   co_return a + b;
 }
 
@@ -126,14 +126,14 @@ coro::task<int> moved_into_when_all() {
   auto t = compute(1);
   auto [x] = co_await coro::when_all(std::move(t));
   co_return x.return_value() + co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:32: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:32: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 int sync_after_move() {
   auto t = compute(1);
   take(std::move(t));
   return coro::sync_wait(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 void never_started() { auto t = compute(1); }
@@ -146,7 +146,7 @@ void spawned_then_awaited(coro::thread_pool &tp) {
   auto t = work();
   tp.spawn_detached(std::move(t));
   coro::sync_wait(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 int result_not_ready() {
@@ -166,7 +166,7 @@ void started_on_one_path() {
 template <class T> coro::task<T> template_moved_twice(coro::task<T> t) {
   T a = co_await std::move(t);
   co_return a + co_await std::move(t);
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
 }
 
 coro::task<int> lambda_moved_then_lvalue() {
@@ -174,7 +174,7 @@ coro::task<int> lambda_moved_then_lvalue() {
     auto t = compute(x);
     int a = co_await std::move(t);
     co_return a + co_await t;
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coro::task 't' is consumed again after it was moved from; a moved-from coro::task holds no coroutine: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
+// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coro::task 't' is consumed again after its task or its result was moved out; what is left is empty or moved-from: await the task it was moved into, or await this one as an lvalue before moving it [valuetask-double-await]
   };
   co_return co_await f(1);
 }
