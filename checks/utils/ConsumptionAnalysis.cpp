@@ -962,12 +962,26 @@ private:
     case EventKind::Wait:
       Facts.KnownComplete = true;
       return;
-    case EventKind::Reassign:
-      if (Report && Facts.MaybeUnconsumed)
+    case EventKind::Observe:
+      if (!Tracked.model(Event.Var).Lazy)
+        Facts.MaybeUnconsumed = false;
+      return;
+    case EventKind::Reassign: {
+      if (Report && Facts.MaybeUnconsumed && Event.From != Event.Var)
         Report->unconsumed(Event.Var, Event.Loc, /*Overwritten=*/true);
+      if (Event.From) {
+        // `a = std::move(b)`: a now holds what b held (nothing, if b was
+        // empty or already consumed).
+        const VarFacts &Source = P.Vars[TaskIndex.lookup(Event.From)];
+        bool Pending = Source.MaybeUnconsumed;
+        bool Complete = Source.KnownComplete;
+        Facts.startValue(Pending, Complete);
+        return;
+      }
       Facts.startValue(/*HoldsPendingValue=*/!Event.NewValueReady,
                        /*Complete=*/Event.NewValueReady);
       return;
+    }
     case EventKind::Escape:
       Facts.MaybeUnconsumed = false;
       return;

@@ -258,13 +258,15 @@ public:
       FirstParamArg = 1;
       addMemberOperatorObjectEvents(Operator, cast<CXXMethodDecl>(Callee));
     }
-    for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I)
-      addArgument(*Call, Candidates, Callee, I - FirstParamArg,
-                  Call->getArg(I));
+    // The reset comes first: it reads what a moved-from source held before
+    // the move consumes it.
     if (Operator && Operator->getOperator() == OO_Equal &&
         Operator->getNumArgs() == 2)
       addReassign(Operator, Operator->getArg(0), Operator->getArg(1),
                   Operator->getOperatorLoc());
+    for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I)
+      addArgument(*Call, Candidates, Callee, I - FirstParamArg,
+                  Call->getArg(I));
     return true;
   }
 
@@ -343,9 +345,9 @@ public:
   bool VisitBinaryOperator(BinaryOperator *Assign) {
     if (Assign->getOpcode() != BO_Assign)
       return true;
-    addUnknownBinding(Assign, Assign->getRHS());
     addReassign(Assign, Assign->getLHS(), Assign->getRHS(),
                 Assign->getOperatorLoc());
+    addUnknownBinding(Assign, Assign->getRHS());
     return true;
   }
 
@@ -382,6 +384,9 @@ private:
         return;
       case MemberEffect::Wait:
         add(&Call, EventKind::Wait, Var, Member.NameLoc, false, Member.Name);
+        return;
+      case MemberEffect::Observe:
+        add(&Call, EventKind::Observe, Var, Member.NameLoc, false, Member.Name);
         return;
       case MemberEffect::CompletionQuery:
         return;
@@ -448,7 +453,8 @@ private:
     explain(Target);
     bool Ready = initialValue(Value, Tracked.model(Var), Models) ==
                  InitialValue::ReadyOrEmpty;
-    add(Anchor, EventKind::Reassign, Var, Loc, true, {}, Ready);
+    add(Anchor, EventKind::Reassign, Var, Loc, true, {}, Ready,
+        Tracked.resolve(Value));
   }
 
   /// `v = x` resets v (see VisitCallExpr); other member operators called
@@ -478,12 +484,14 @@ private:
 
   void add(const Stmt *Anchor, EventKind Kind, const VarDecl *Var,
            SourceLocation Loc, bool Transfers = true,
-           StringRef Operation = {}, bool NewValueReady = false) {
+           StringRef Operation = {}, bool NewValueReady = false,
+           const VarDecl *From = nullptr) {
     auto &AtAnchor = Events[Anchor];
     for (const ConsumptionEvent &Existing : AtAnchor)
       if (Existing.Var == Var && Existing.Kind == Kind)
         return;
-    AtAnchor.push_back({Kind, Var, Loc, Transfers, NewValueReady, Operation});
+    AtAnchor.push_back(
+        {Kind, Var, Loc, Transfers, NewValueReady, From, Operation});
   }
 
   const TrackedVariables &Tracked;

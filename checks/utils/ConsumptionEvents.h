@@ -29,6 +29,7 @@ enum class EventKind {
   Read,        ///< a read that needs completion but does not consume
   Start,       ///< a lazy task started in place: it runs, still owned here
   Wait,        ///< blocks until complete, consumes nothing
+  Observe,     ///< reads the outcome's state without consuming
   Reassign,    ///< v = other(): the old value ends, a fresh one starts
   Escape,      ///< a reference or pointer to v leaves our sight
 };
@@ -46,6 +47,9 @@ struct ConsumptionEvent {
   /// For Reassign: the new value is ready or empty, so dropping it loses
   /// nothing.
   bool NewValueReady = false;
+  /// For Reassign from another tracked variable (`a = std::move(b)`): the
+  /// new value is whatever that variable held.
+  const VarDecl *From = nullptr;
   /// For Result, Read and Consume: the member or function that did it, for
   /// the advice; empty for an await.
   StringRef Operation;

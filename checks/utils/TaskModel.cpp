@@ -87,8 +87,9 @@ std::vector<TaskModel> makeBuiltinModels() {
         {"get", MemberEffect::ConsumeWaiting},
         {"resolve", MemberEffect::Consume},
         {"wait", MemberEffect::Wait},
-        {"wait_for", MemberEffect::Wait},
-        {"wait_until", MemberEffect::Wait},
+        {"wait_for", MemberEffect::Observe},
+        {"wait_until", MemberEffect::Observe},
+        {"status", MemberEffect::Observe},
     };
     Result.ConsumingFunctions = {"::concurrencpp::when_all",
                                  "::concurrencpp::when_any"};

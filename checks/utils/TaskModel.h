@@ -52,6 +52,10 @@ enum class MemberEffect {
   /// concurrencpp's and folly's wait(): blocks until complete, consumes
   /// nothing.
   Wait,
+  /// concurrencpp's status(): reads which outcome an eager task had (or that
+  /// it has none yet); a task whose outcome was looked at is not "dropped
+  /// with its errors".
+  Observe,
 };
 
 struct MemberRule {

@@ -125,6 +125,7 @@ void TaskModels::readCustomModels(const ClangTidyCheck::OptionsView &Options) {
     AddMembers("CompletionAccessors", MemberEffect::ReadRequiringCompletion);
     AddMembers("StartingMembers", MemberEffect::Start);
     AddMembers("WaitingMembers", MemberEffect::Wait);
+    AddMembers("ObservingMembers", MemberEffect::Observe);
     Model->ConsumingFunctions = parseQualifiedNames(Fact("ConsumingFunctions"));
     Model->ReadyFactories = parseQualifiedNames(Fact("ReadyFactories"));
     std::vector<std::string> Counterpart =
@@ -170,6 +171,7 @@ void TaskModels::store(ClangTidyOptions::OptionMap &Opts,
     StoreMembers("CompletionAccessors", MemberEffect::ReadRequiringCompletion);
     StoreMembers("StartingMembers", MemberEffect::Start);
     StoreMembers("WaitingMembers", MemberEffect::Wait);
+    StoreMembers("ObservingMembers", MemberEffect::Observe);
     Options.store(Opts, Prefix + "ConsumingFunctions",
                   llvm::join(Model->ConsumingFunctions, ";"));
     Options.store(Opts, Prefix + "ReadyFactories",

@@ -262,3 +262,9 @@ result<int> ok_reassigned_after_await() {
   r = compute(2);
   co_return a + co_await r;
 }
+
+// status() reads which outcome the result had: looked at, not dropped.
+void status_looked_at() {
+  auto r = compute(1);
+  (void)r.status();
+}

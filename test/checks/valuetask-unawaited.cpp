@@ -425,3 +425,17 @@ void ready_value_replaced_by_a_pending_one() {
 // CHECK-NOTES: :[[@LINE+2]]:1: note: 'v' goes out of scope here without being consumed
   v = fetch();
 }
+
+// `a = std::move(b)`: a holds what b held; an empty b leaves nothing to drop.
+template <typename T> void move_assigned_from_empty() {
+  vt::ValueTask<T> first, second;
+  first = std::move(second);
+}
+
+void move_assigned_from_pending() {
+  vt::ValueTask<int> first;
+  vt::ValueTask<int> second = fetch();
+  first = std::move(second);
+}
+// CHECK-NOTES: :[[@LINE-4]]:22: warning: value task 'first' is not consumed on every path; a dropped value task loses its result and its errors: co_await it, or call result() or as_task() on it [valuetask-unawaited]
+// CHECK-NOTES: :[[@LINE-2]]:1: note: 'first' goes out of scope here without being consumed
