@@ -261,9 +261,15 @@ public:
     // The reset comes first: it reads what a moved-from source held before
     // the move consumes it.
     if (Operator && Operator->getOperator() == OO_Equal &&
-        Operator->getNumArgs() == 2)
+        Operator->getNumArgs() == 2) {
       addReassign(Operator, Operator->getArg(0), Operator->getArg(1),
                   Operator->getOperatorLoc());
+      // `t = std::move(t)`: move assignment to itself changes nothing.
+      if (isSelfAssignment(Operator->getArg(0), Operator->getArg(1))) {
+        explain(Operator->getArg(1));
+        return true;
+      }
+    }
     for (unsigned I = FirstParamArg; I < Call->getNumArgs(); ++I)
       addArgument(*Call, Candidates, Callee, I - FirstParamArg,
                   Call->getArg(I));
@@ -347,7 +353,10 @@ public:
       return true;
     addReassign(Assign, Assign->getLHS(), Assign->getRHS(),
                 Assign->getOperatorLoc());
-    addUnknownBinding(Assign, Assign->getRHS());
+    if (isSelfAssignment(Assign->getLHS(), Assign->getRHS()))
+      explain(Assign->getRHS());
+    else
+      addUnknownBinding(Assign, Assign->getRHS());
     return true;
   }
 
@@ -443,6 +452,11 @@ private:
     explain(Arg);
     add(Anchor, isMoved(Arg) ? EventKind::Consume : EventKind::Escape, Var,
         Arg->getBeginLoc());
+  }
+
+  bool isSelfAssignment(const Expr *Target, const Expr *Value) const {
+    const VarDecl *Var = Tracked.resolve(Target);
+    return Var && Var == Tracked.resolve(Value);
   }
 
   void addReassign(const Stmt *Anchor, const Expr *Target, const Expr *Value,

@@ -242,7 +242,12 @@ std::vector<TaskModel> makeBuiltinModels() {
     Task.Members = {
         {"resume", MemberEffect::Start},
         {"is_ready", MemberEffect::CompletionQuery},
-        // promise() is not modelled: promise().result() throws until the
+        // promise() and handle() hand the frame to code that drives it by
+        // hand (coroutine_handle::from_promise(t.promise()).resume()): the
+        // task is started where it is, as far as the analysis can tell.
+        {"promise", MemberEffect::Start},
+        {"handle", MemberEffect::Start},
+        // Reading the result through promise() is not modelled: promise().result() throws until the
         // coroutine completes, but promise() is also used for other things,
         // and libcoro's own tests guard it with REQUIRE(t.is_ready()), a
         // macro whose failure path the analysis cannot see ends the test:

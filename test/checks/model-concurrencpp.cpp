@@ -268,3 +268,10 @@ void status_looked_at() {
   auto r = compute(1);
   (void)r.status();
 }
+
+// A self-move-assignment changes nothing.
+int self_move_assigned() {
+  auto t = lazy_compute(1);
+  t = std::move(t);
+  return t.run().get();
+}

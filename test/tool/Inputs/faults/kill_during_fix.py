@@ -58,9 +58,12 @@ def main():
         process = run_vtlint(args.vtlint, run_dir)
         started = time.monotonic()
         if at_first_write:
-            # The first write shows as a temporary file beside its source.
-            source_dir = os.path.dirname(paths[0])
-            while process.poll() is None and not any(".vtlint-" in name for name in os.listdir(source_dir)):
+            # Kill among the writes: right after the first file is replaced
+            # (its text changed), while the others are still to be written.
+            # Waiting for the temporary file alone let a slow (loaded, ASan)
+            # run be killed before any rename, and then nothing was fixed.
+            while process.poll() is None and all(read(path) == originals[index].replace(reference_dir, run_dir)
+                                                 for index, path in enumerate(paths)):
                 time.sleep(0.0002)
         else:
             time.sleep(rng.uniform(0, duration))
