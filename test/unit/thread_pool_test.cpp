@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -121,6 +122,46 @@ TEST(ThreadPool, IdlePoolSleepsAndWakes) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
     EXPECT_EQ(pool.run([i] { return i; }).get(), i);
   }
+}
+
+// Fairness (vt/thread_pool.hpp, docs/runtime.md): a worker whose items keep
+// queueing work on its own deque still takes work queued from outside, and
+// within global_queue_interval local items. One worker, so nobody else could
+// take the outside item. A pool that reads the global queue only when its
+// deque is empty fails this: the outside item waits until the flood gives up.
+TEST(ThreadPool, OutsideWorkRunsWhileAWorkerFloodsItsDeque) {
+  vt::ThreadPool pool(1);
+  std::atomic<long> hops{0};            // Written by the worker only.
+  std::atomic<bool> outside_queued{false};
+  std::atomic<bool> outside_ran{false};
+  long seen_queued_at = -1;             // Worker only.
+  long ran_at = -1;                     // Worker only; read after get().
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+  vt::Task<bool> flood = pool.run([&]() -> vt::Task<bool> {
+    while (!outside_ran.load(std::memory_order_acquire)) {
+      if (std::chrono::steady_clock::now() > give_up)
+        co_return false;
+      co_await pool.schedule(); // From the worker: onto its own deque.
+      const long hop = hops.load(std::memory_order_relaxed) + 1;
+      hops.store(hop, std::memory_order_relaxed);
+      // acquire: the outside item is in the global queue from here on.
+      if (seen_queued_at < 0 && outside_queued.load(std::memory_order_acquire))
+        seen_queued_at = hop;
+    }
+    co_return true;
+  });
+  while (hops.load(std::memory_order_relaxed) < 100)
+    std::this_thread::yield(); // The flood is under way.
+  vt::Task<> outside = pool.run([&] {
+    ran_at = hops.load(std::memory_order_relaxed);
+    outside_ran.store(true, std::memory_order_release);
+  });
+  outside_queued.store(true, std::memory_order_release);
+  EXPECT_TRUE(flood.get()) << "the outside item did not run while the worker flooded its deque";
+  outside.get();
+  // The flood may not have seen the flag yet when the item ran (sooner still).
+  if (seen_queued_at >= 0)
+    EXPECT_LE(ran_at - seen_queued_at, static_cast<long>(vt::ThreadPool::global_queue_interval) + 1);
 }
 
 } // namespace

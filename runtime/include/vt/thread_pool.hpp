@@ -1,11 +1,15 @@
 // vt::ThreadPool: a work-stealing pool of coroutine continuations, scheduled
 // like the .NET ThreadPool. The protocols (worker loop, sleep and wake-up,
-// shutdown) are written out in runtime/src/thread_pool.cpp.
+// fairness, shutdown, blocking waits) are written out in runtime/src/
+// (pool_core.hpp lists which unit holds which).
 //
 //   - Work queued from outside the pool goes to the global FIFO queue.
 //   - Work queued by a pool worker goes to that worker's local deque.
 //   - A worker takes its own newest local item first (LIFO), then the oldest
 //     global item, then steals the oldest item of another worker (FIFO end).
+//   - Fairness: after global_queue_interval local items in a row, a worker
+//     takes the oldest global item first, so work queued from outside runs
+//     even while every worker keeps feeding its own deque.
 //   - Idle workers spin briefly, then sleep; every push wakes a sleeper.
 //   - Forking: spawn(fn, args...) queues fn's own coroutine frame (one frame
 //     per fork); run(f) wraps f in a coroutine that hops to the pool.
@@ -92,6 +96,11 @@ public:
   /// One worker per hardware thread, started on first use and never
   /// destroyed (so continuations may still land on it during exit).
   static ThreadPool &default_pool();
+
+  /// A worker looks at the global queue before its own deque at least once
+  /// every this many local items (Tokio's global_queue_interval, which is
+  /// 61). Chosen by measurement: docs/runtime.md, "Fairness".
+  static constexpr unsigned global_queue_interval = 61;
 
   unsigned thread_count() const noexcept;
   ThreadPoolStats stats() const noexcept;

@@ -62,17 +62,26 @@ public:
       return true;
     case BackingKind::task:
       return backing_.task_->is_completed();
-    default:
+    case BackingKind::frame:
+    case BackingKind::source:
       return backing_.source_->status(backing_.token()) != TaskStatus::pending;
     }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
   bool await_suspend(std::coroutine_handle<> awaiting) {
     node_.handle = awaiting;
     node_.pool = &current_or_default_pool();
-    if (backing_.kind_ == BackingKind::task)
+    switch (backing_.kind_) {
+    case BackingKind::ready: // await_ready said true: never suspends.
+      return false;
+    case BackingKind::task:
       return backing_.task_->add_continuation(&node_);
-    return backing_.source_->add_continuation(&node_, backing_.token());
+    case BackingKind::frame:
+    case BackingKind::source:
+      return backing_.source_->add_continuation(&node_, backing_.token());
+    }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
   T await_resume() {
@@ -88,9 +97,10 @@ public:
       if constexpr (std::is_void_v<T> || std::is_copy_constructible_v<T>)
         return state.value();
       else // A task shares its value among awaiters: it can only copy it.
-        throw InvalidOperationError("vt::ValueTask: a task-backed value task needs a copyable value type");
+        throw InvalidOperationError(task_backed_needs_copy_message);
     }
-    default: {
+    case BackingKind::frame:
+    case BackingKind::source: {
       // Let go of the source as soon as the result is taken, even if it
       // throws: a reusable source may be reset or destroyed right after.
       struct LetGo {
@@ -100,6 +110,7 @@ public:
       return backing_.source_->take_result(backing_.token());
     }
     }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
 private:
@@ -214,10 +225,12 @@ public:
       backing_.task_ = nullptr; // our reference goes to the task
       return detail::TaskAccess::adopt<T>(state);
     }
-    default:
+    case detail::BackingKind::frame:
+    case detail::BackingKind::source:
       (void)status_unprofiled(); // Rejects a stale version now.
       return await_into_task(detail::ValueTaskAwaiter<T>(std::move(backing_)));
     }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
   /// Consumes (lvalue and rvalue alike).
@@ -231,8 +244,7 @@ private:
     if (backing_.kind_ == detail::BackingKind::frame)
       return frame_result();
     if (status_unprofiled() == detail::TaskStatus::pending)
-      throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
-                                  "co_await it instead");
+      throw InvalidOperationError(detail::value_task_not_completed_message);
     return detail::ValueTaskAwaiter<T>(std::move(backing_)).await_resume();
   }
 
@@ -241,10 +253,9 @@ private:
   T frame_result() {
     auto *frame = static_cast<detail::ValueTaskPromiseBase<T> *>(backing_.source_);
     if (frame == nullptr)
-      throw InvalidOperationError("vt::ValueTask: the value task has already been consumed");
+      throw InvalidOperationError(detail::value_task_consumed_message);
     if (!frame->is_completed())
-      throw InvalidOperationError("vt::ValueTask::result(): the value task has not completed yet; "
-                                  "co_await it instead");
+      throw InvalidOperationError(detail::value_task_not_completed_message);
     backing_.source_ = nullptr; // the reference is dropped below, even if it throws
     struct Release {
       detail::ValueTaskPromiseBase<T> *frame;
@@ -271,17 +282,18 @@ private:
       return detail::TaskStatus::succeeded;
     case detail::BackingKind::task:
       return task_state().status();
-    default:
+    case detail::BackingKind::frame:
+    case detail::BackingKind::source:
       if (backing_.source_ == nullptr)
-        throw InvalidOperationError("vt::ValueTask: the value task has already been consumed");
+        throw InvalidOperationError(detail::value_task_consumed_message);
       return backing_.source_->status(backing_.token());
     }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
   void consume() {
     if (backing_.consumed_)
-      throw InvalidOperationError("vt::ValueTask: the value task has already been consumed; a value "
-                                  "task may be awaited (or its result read) only once");
+      throw InvalidOperationError(detail::value_task_consumed_message);
     backing_.consumed_ = true;
   }
 
@@ -311,9 +323,11 @@ private:
       return false;
     case detail::BackingKind::task:
       return backing_.task_ != nullptr && !backing_.task_->is_completed();
-    default:
+    case detail::BackingKind::frame:
+    case detail::BackingKind::source:
       return backing_.source_ != nullptr && backing_.source_->is_pending(backing_.token());
     }
+    __builtin_unreachable(); // The switch covers every kind.
   }
 
   /// Step 3 of vt/detail/profile_site.hpp: the first inspection records the

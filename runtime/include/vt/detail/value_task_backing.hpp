@@ -54,7 +54,18 @@ using ReadySlot = std::conditional_t<std::is_void_v<T>, Unit, T>;
 template <typename T>
 class ValueTaskAwaiter;
 
+/// Every switch over a BackingKind lists each kind (no `default:`), so
+/// -Wswitch reports a switch that a new kind would fall through.
 enum class BackingKind : std::uint8_t { ready, task, frame, source };
+
+/// ValueTask's error messages, each worded once (tests match on them).
+inline constexpr const char *value_task_consumed_message =
+    "vt::ValueTask: the value task has already been consumed; a value task may be awaited (or its "
+    "result read) only once";
+inline constexpr const char *value_task_not_completed_message =
+    "vt::ValueTask::result(): the value task has not completed yet; co_await it instead";
+inline constexpr const char *task_backed_needs_copy_message =
+    "vt::ValueTask: a task-backed value task needs a copyable value type";
 
 struct ReadyTag {};
 struct FrameTag {};
@@ -106,7 +117,6 @@ private:
   friend class ValueTaskAwaiter<T>;
 
   bool is_ready() const noexcept { return kind_ == BackingKind::ready; }
-  bool has_source() const noexcept { return kind_ == BackingKind::frame || kind_ == BackingKind::source; }
   /// The version a source-backed value task is bound to (frames: 0).
   SourceToken token() const noexcept { return kind_ == BackingKind::source ? aux_ : 0; }
 
@@ -132,7 +142,8 @@ private:
     case BackingKind::task:
       task_ = std::exchange(other.task_, nullptr);
       break;
-    default:
+    case BackingKind::frame:
+    case BackingKind::source:
       source_ = std::exchange(other.source_, nullptr);
       break;
     }
@@ -150,7 +161,8 @@ private:
       if (task_ != nullptr)
         task_->release();
       break;
-    default:
+    case BackingKind::frame:
+    case BackingKind::source:
       let_go_of_source();
       break;
     }
