@@ -18,16 +18,6 @@ bool CancellationToken::can_be_canceled() const noexcept {
 
 void CancellationToken::throw_canceled() const { throw OperationCanceledError(*this); }
 
-CancellationRegistration
-CancellationToken::register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const {
-  // Register steps 3-4 (cancellation_state.cpp).
-  if (!state_->try_add(node.get())) {
-    node->invoke();
-    return {};
-  }
-  return CancellationRegistration(state_, node.release());
-}
-
 std::size_t detail::registered_callback_count(const CancellationToken& token) noexcept {
   return token.state_ == nullptr ? 0 : token.state_->registered_callback_count();
 }

@@ -2,6 +2,7 @@
 // a linked source, the registrations on its parents.
 #include <vt/cancellation_token_source.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -15,18 +16,38 @@ namespace vt {
 CancellationTokenSource::CancellationTokenSource()
     : state_(std::make_shared<detail::CancellationState>()) {}
 
+namespace {
+/// A linked source's callback on a parent. Holds the child's state strongly,
+/// and cancels through a copy: a callback of the child may destroy the
+/// linked source, and with it this callable (it lives in the registration),
+/// while cancel() still runs.
+auto forward_cancel(const std::shared_ptr<detail::CancellationState>& child) {
+  return [child] {
+    const auto keep_alive = child;
+    keep_alive->cancel();
+  };
+}
+} // namespace
+
+// The registration is built in place (no move, so no relinking).
+CancellationTokenSource::CancellationTokenSource(const CancellationToken& first_parent)
+    : state_(std::make_shared<detail::CancellationState>()),
+      first_parent_(first_parent.register_callback(forward_cancel(state_))) {}
+
 CancellationTokenSource::CancellationTokenSource(std::chrono::milliseconds delay) : CancellationTokenSource() {
   cancel_after(delay);
 }
 
 CancellationTokenSource::CancellationTokenSource(CancellationTokenSource&& other) noexcept
-    : state_(std::move(other.state_)), parent_registrations_(std::move(other.parent_registrations_)) {}
+    : state_(std::move(other.state_)), first_parent_(std::move(other.first_parent_)),
+      more_parents_(std::move(other.more_parents_)) {}
 
 CancellationTokenSource& CancellationTokenSource::operator=(CancellationTokenSource&& other) noexcept {
   if (this != &other) {
     close();
     state_ = std::move(other.state_);
-    parent_registrations_ = std::move(other.parent_registrations_);
+    first_parent_ = std::move(other.first_parent_);
+    more_parents_ = std::move(other.more_parents_);
   }
   return *this;
 }
@@ -37,7 +58,8 @@ void CancellationTokenSource::close() noexcept {
   // Parents first: once their callbacks are disposed (waiting for one that
   // runs elsewhere), only the timer could still cancel, and close_source()
   // turns a timer that fires from now on into a no-op.
-  parent_registrations_.clear();
+  first_parent_.dispose();
+  more_parents_.clear();
   if (state_ == nullptr)
     return;
   if (const auto timer = state_->close_source(); timer != 0)
@@ -81,17 +103,14 @@ void CancellationTokenSource::cancel_after(std::chrono::milliseconds delay) {
 }
 
 CancellationTokenSource CancellationTokenSource::create_linked(std::initializer_list<CancellationToken> parents) {
-  CancellationTokenSource linked;
-  for (const CancellationToken& parent : parents) {
-    if (!parent.can_be_canceled())
-      continue;
-    // Holds the child's state strongly: the forwarding callback may still be
-    // running after the linked source was destroyed from inside it.
-    linked.parent_registrations_.push_back(
-        parent.register_callback([child = linked.state_] { child->cancel(); }));
-    if (linked.is_cancellation_requested())
-      break;
-  }
+  const auto first = std::find_if(parents.begin(), parents.end(),
+                                  [](const CancellationToken& parent) { return parent.can_be_canceled(); });
+  if (first == parents.end())
+    return CancellationTokenSource();
+  CancellationTokenSource linked(*first);
+  for (auto parent = first + 1; parent != parents.end() && !linked.is_cancellation_requested(); ++parent)
+    if (parent->can_be_canceled())
+      linked.more_parents_.push_back(parent->register_callback(forward_cancel(linked.state_)));
   return linked;
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -209,6 +210,65 @@ TEST(CancellationRegistration, CallbackStateIsReleasedOnDispose) {
     auto registration = source.token().register_callback([captured] {});
     EXPECT_EQ(captured.use_count(), 2);
   }
+  EXPECT_EQ(captured.use_count(), 1);
+}
+
+TEST(CancellationRegistration, MovingAListedRegistrationKeepsItsPlaceInTheOrder) {
+  // The node lives in the registration: a move relinks it in place, so the
+  // callback stays registered and the newest-first order is unchanged.
+  vt::CancellationTokenSource source;
+  std::string order;
+  auto oldest = source.token().register_callback([&] { order += 'a'; });
+  auto middle = source.token().register_callback([&] { order += 'b'; });
+  auto newest = source.token().register_callback([&] { order += 'c'; });
+  std::vector<vt::CancellationRegistration> moved;
+  moved.push_back(std::move(middle));
+  moved.push_back(std::move(oldest)); // Reallocates: moves `middle` again.
+  EXPECT_EQ(vt::detail::registered_callback_count(source.token()), 3u);
+  source.cancel();
+  EXPECT_EQ(order, "cba");
+}
+
+TEST(CancellationRegistration, MovingARegistrationThatRanLeavesBothEmpty) {
+  vt::CancellationTokenSource source;
+  int runs = 0;
+  auto registration = source.token().register_callback([&] { ++runs; });
+  source.cancel();
+  vt::CancellationRegistration moved = std::move(registration);
+  EXPECT_FALSE(moved.unregister());
+  EXPECT_FALSE(registration.unregister()); // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(runs, 1);
+}
+
+TEST(CancellationRegistration, CallablesTooBigToStoreInlineStillWork) {
+  vt::CancellationTokenSource source;
+  std::array<long, 16> big{};
+  big[15] = 42;
+  long seen = 0;
+  auto dropped = source.token().register_callback([big, &seen] { seen = -big[15]; });
+  auto kept = source.token().register_callback([big, &seen] { seen += big[15]; });
+  auto moved = std::move(kept);
+  dropped.dispose();
+  source.cancel();
+  EXPECT_EQ(seen, 42);
+}
+
+TEST(CancellationRegistration, DisposedFromInsideKeepsTheCallableUntilDestroyed) {
+  // dispose() from inside the running callback does not wait and does not
+  // destroy the callable under its own feet; the registration's destructor
+  // does, after the callback returned.
+  vt::CancellationTokenSource source;
+  auto captured = std::make_shared<int>(1);
+  vt::CancellationRegistration registration;
+  long uses_inside = 0;
+  registration = source.token().register_callback([&registration, &uses_inside, captured] {
+    registration.dispose();
+    uses_inside = captured.use_count();
+  });
+  source.cancel();
+  EXPECT_EQ(uses_inside, 2);
+  EXPECT_EQ(captured.use_count(), 2);
+  registration = vt::CancellationRegistration();
   EXPECT_EQ(captured.use_count(), 1);
 }
 

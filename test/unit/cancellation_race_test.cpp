@@ -165,6 +165,43 @@ TEST(CancellationRace, DisposeNeverReturnsWhileItsCallbackRunsElsewhere) {
   RecordProperty("dispose_overlapped_a_running_callback", overlapped.load());
 }
 
+TEST(CancellationRace, MovesAgainstCancel) {
+  // Registrations moved (relinked in place) while another thread cancels:
+  // each callback still runs exactly once, none is lost or run twice.
+  std::optional<vt::CancellationTokenSource> source;
+  std::vector<vt::CancellationRegistration> registrations;
+  std::vector<vt::CancellationRegistration> moved;
+  std::vector<std::unique_ptr<std::atomic<int>>> runs;
+  for (int i = 0; i < 8; ++i)
+    runs.push_back(std::make_unique<std::atomic<int>>(0));
+  auto cancel = [&] { source->cancel(); };
+  auto move = [&] {
+    for (auto& registration : registrations)
+      moved.push_back(std::move(registration));
+  };
+  run_rounds(
+      {cancel, move},
+      [&] {
+        source.emplace();
+        moved.clear();
+        moved.reserve(1); // Growing moves them again.
+        for (auto& count : runs) {
+          *count = 0;
+          registrations.push_back(source->token().register_callback([&count] {
+            count->fetch_add(1);
+            std::this_thread::yield();
+          }));
+        }
+      },
+      [&] {
+        for (auto& count : runs)
+          ASSERT_EQ(count->load(), 1);
+        registrations.clear();
+        moved.clear();
+        source.reset();
+      });
+}
+
 TEST(CancellationRace, ConcurrentCancelsRunEachCallbackOnce) {
   std::optional<vt::CancellationTokenSource> source;
   std::vector<vt::CancellationRegistration> registrations;

@@ -10,7 +10,6 @@
 #include <utility>
 
 #include <vt/cancellation_registration.hpp>
-#include <vt/detail/cancellation_callback.hpp>
 
 namespace vt {
 
@@ -59,7 +58,6 @@ private:
   friend std::size_t detail::registered_callback_count(const CancellationToken& token) noexcept;
   explicit CancellationToken(std::shared_ptr<detail::CancellationState> state) noexcept;
 
-  CancellationRegistration register_node(std::unique_ptr<detail::CancellationCallbackBase> node) const;
   bool source_requested() const noexcept; // state_ != nullptr
   [[noreturn]] void throw_canceled() const;
 
@@ -86,13 +84,13 @@ CancellationRegistration CancellationToken::register_callback(F&& callback) cons
   static_assert(std::is_invocable_v<Callback&>, "a cancellation callback takes no arguments");
   if (!can_be_canceled())
     return {};
-  // Fast path: no allocation when the token is already canceled. A cancel
-  // that lands after this check is handled inside register_node.
+  // Register step 2: already canceled, so run it here. A cancel that lands
+  // after this check is handled by the registration's constructor (step 3).
   if (is_cancellation_requested()) {
     std::invoke(callback);
     return {};
   }
-  return register_node(std::make_unique<detail::CancellationCallback<Callback>>(std::forward<F>(callback)));
+  return CancellationRegistration(std::in_place_type<Callback>, state_, std::forward<F>(callback));
 }
 
 } // namespace vt

@@ -47,13 +47,18 @@ public:
   static CancellationTokenSource create_linked(std::initializer_list<CancellationToken> parents);
 
 private:
+  /// A source linked to `first_parent` (create_linked).
+  explicit CancellationTokenSource(const CancellationToken& first_parent);
   const std::shared_ptr<detail::CancellationState>& checked_state() const;
   void close() noexcept;
 
   std::shared_ptr<detail::CancellationState> state_;
   /// Callbacks on the parents of a linked source; dropped before the state
-  /// is closed so no parent can cancel a destroyed source.
-  std::vector<CancellationRegistration> parent_registrations_;
+  /// is closed so no parent can cancel a destroyed source. The first is held
+  /// here (no allocation for the common one-parent link), any more in the
+  /// vector.
+  CancellationRegistration first_parent_;
+  std::vector<CancellationRegistration> more_parents_;
 };
 
 } // namespace vt

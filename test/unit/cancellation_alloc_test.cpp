@@ -1,0 +1,78 @@
+// Cancellation allocates nothing on its hot paths: a registration holds its
+// callback inline (vt/cancellation_registration.hpp). Counted with a
+// replaced global operator new, so this binary has nothing else in it.
+#include <vt/cancellation.hpp>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <new>
+
+namespace {
+std::atomic<long> allocations{0};
+} // namespace
+
+void* operator new(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* block = std::malloc(size == 0 ? 1 : size))
+    return block;
+  throw std::bad_alloc();
+}
+void operator delete(void* block) noexcept { std::free(block); }
+void operator delete(void* block, std::size_t) noexcept { std::free(block); }
+
+namespace {
+
+template <typename F>
+long allocations_during(F&& f) {
+  const long before = allocations.load(std::memory_order_relaxed);
+  f();
+  return allocations.load(std::memory_order_relaxed) - before;
+}
+
+TEST(CancellationAllocations, RegisterAndDisposeAllocateNothing) {
+  vt::CancellationTokenSource source;
+  const vt::CancellationToken token = source.token();
+  int runs = 0;
+  auto shared = std::make_shared<int>(0);
+  EXPECT_EQ(allocations_during([&] {
+              for (int i = 0; i < 100; ++i) {
+                auto by_reference = token.register_callback([&runs] { ++runs; });
+                auto owning = token.register_callback([shared, &runs] { runs += *shared; });
+              }
+            }),
+            0);
+  EXPECT_EQ(runs, 0);
+}
+
+TEST(CancellationAllocations, CancelWithManyCallbacksAllocatesNothing) {
+  vt::CancellationTokenSource source;
+  int runs = 0;
+  std::vector<vt::CancellationRegistration> registrations;
+  registrations.reserve(1000);
+  for (int i = 0; i < 1000; ++i)
+    registrations.push_back(source.token().register_callback([&runs] { ++runs; }));
+  EXPECT_EQ(allocations_during([&] { source.cancel(); }), 0);
+  EXPECT_EQ(runs, 1000);
+}
+
+TEST(CancellationAllocations, LinkedSourceAllocatesOnlyItsState) {
+  vt::CancellationTokenSource parent;
+  EXPECT_EQ(allocations_during([&] {
+              auto linked = vt::CancellationTokenSource::create_linked({parent.token()});
+            }),
+            1);
+}
+
+TEST(CancellationAllocations, OnlyABigCallableIsBoxed) {
+  vt::CancellationTokenSource source;
+  std::array<long, 16> big{};
+  long seen = 0;
+  EXPECT_EQ(allocations_during([&] { auto boxed = source.token().register_callback([big, &seen] { seen = big[0]; }); }),
+            1);
+}
+
+} // namespace
