@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -134,6 +135,32 @@ TEST(FramePool, FramesFreedOnAnotherThread) {
       vt::detail::deallocate_frame(frame, 96); // Into the consumer's cache, then freed at its exit.
   });
   consumer.join();
+}
+
+TEST(FramePool, TheDepotBringsFramesFreedElsewhereBackToTheProducer) {
+  // A producer whose frames all die on another thread (spawn-many from
+  // outside a pool) gets them back through the depot instead of calling
+  // operator new for each one.
+  if (!VT_TEST_COUNTS_ALLOCATIONS)
+    GTEST_SKIP() << "operator new is not ours to count under ThreadSanitizer";
+  constexpr int kFrames = 4'000;
+  constexpr std::size_t kSize = 1'984; // A class nothing else here uses.
+  std::vector<void *> frames(kFrames);
+  for (auto &frame : frames)
+    frame = vt::detail::allocate_frame(kSize);
+  std::thread consumer([&] {
+    for (void *frame : frames)
+      vt::detail::deallocate_frame(frame, kSize);
+  });
+  consumer.join(); // Its full lists went to the depot, in batches.
+  const std::uint64_t before = allocations_now();
+  for (auto &frame : frames)
+    frame = vt::detail::allocate_frame(kSize);
+  const std::uint64_t fresh = allocations_now() - before;
+  for (void *frame : frames)
+    vt::detail::deallocate_frame(frame, kSize);
+  RecordProperty("fresh_allocations", static_cast<int>(fresh));
+  EXPECT_LE(fresh, static_cast<std::uint64_t>(kFrames) / 2) << "frames freed on the consumer did not come back";
 }
 
 TEST(FramePool, CoroutinesCompletedAcrossThreadsAndExitedThreads) {
