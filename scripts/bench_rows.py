@@ -166,7 +166,7 @@ def scheduler_rows(f):
     rows.append(row(g, "spawn-many 10,000 from outside vs oneTBB, ns/task", "ns/task", "vt::ThreadPool",
                     many, "oneTBB task_group", f.ns_per_op("scheduler/spawn_many/tbb")))
     rows.append(row(g, "spawn-many 10,000 from outside vs OpenMP, ns/task", "ns/task", "vt::ThreadPool",
-                    many, "OpenMP task", f.ns_per_op("scheduler/spawn_many/omp")))
+                    many, "OpenMP task", f.ns_per_op("scheduler/spawn_many/omp"), "ratio <= 1.0"))
     rows.append(row(g, "ping-pong between two tasks, ns/round trip", "ns/round", "vt::ThreadPool",
                     f.ns_per_op("scheduler/ping_pong/vt"),
                     "oneTBB task::suspend", f.ns_per_op("scheduler/ping_pong/tbb")))
@@ -184,17 +184,18 @@ def task_vs_thread_rows(f):
 def cancellation_rows(f):
     g, vt, std = "Cancellation", "vt", "std::stop_source"
     base = "cancellation/"
+    target = "ratio <= 1.0"
     return [
         row(g, "register + dispose, ns/op", "ns/op", vt, f.ns_per_op(base + "register_dispose/vt"),
-            std, f.ns_per_op(base + "register_dispose/std")),
+            std, f.ns_per_op(base + "register_dispose/std"), target),
         row(g, "register + dispose, allocations/op", "allocs/op", vt,
             f.counter(base + "register_dispose/vt", "allocs_per_op"),
-            std, f.counter(base + "register_dispose/std", "allocs_per_op")),
+            std, f.counter(base + "register_dispose/std", "allocs_per_op"), "ours == 0"),
         row(g, "cancel() with 1,000 callbacks, us", "us", vt,
             _div(f.time_ns(base + "cancel_1000/vt"), 1e3),
-            std, _div(f.time_ns(base + "cancel_1000/std"), 1e3)),
+            std, _div(f.time_ns(base + "cancel_1000/std"), 1e3), target),
         row(g, "create + destroy a linked source, ns/op", "ns/op", vt, f.ns_per_op(base + "linked/vt"),
-            std + " + forwarding stop_callback", f.ns_per_op(base + "linked/std")),
+            std + " + forwarding stop_callback", f.ns_per_op(base + "linked/std"), target),
     ]
 
 
