@@ -99,7 +99,7 @@ public:
 
   /// A worker looks at the global queue before its own deque at least once
   /// every this many local items (Tokio's global_queue_interval, which is
-  /// 61). Chosen by measurement: docs/runtime.md, "Fairness".
+  /// 61). Chosen by measurement: docs/runtime.md, "Choosing the interval".
   static constexpr unsigned global_queue_interval = 61;
 
   unsigned thread_count() const noexcept;
