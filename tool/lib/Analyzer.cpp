@@ -59,17 +59,25 @@ using clang::tidy::ClangTidyError;
 /// Stops the parse at the next top-level declaration once the analysis is
 /// cancelled: clang's ParseAST returns when a consumer's HandleTopLevelDecl
 /// answers false, before HandleTranslationUnit, so the checks never run.
+/// It comes first in its MultiplexConsumer, so its HandleTranslationUnit
+/// marks the end of the parse and the start of the checks.
 class CancellationGate : public clang::ASTConsumer {
 public:
-  explicit CancellationGate(const std::atomic<bool> &Cancelled) : Cancelled(Cancelled) {}
+  CancellationGate(const std::atomic<bool> &Cancelled,
+                   std::chrono::steady_clock::time_point &ParseEnd)
+      : Cancelled(Cancelled), ParseEnd(ParseEnd) {}
   bool HandleTopLevelDecl(clang::DeclGroupRef) override {
     // Relaxed: the flag orders no other data; a late read costs one more
     // declaration's parse.
     return !Cancelled.load(std::memory_order_relaxed);
   }
+  void HandleTranslationUnit(clang::ASTContext &) override {
+    ParseEnd = std::chrono::steady_clock::now();
+  }
 
 private:
   const std::atomic<bool> &Cancelled;
+  std::chrono::steady_clock::time_point &ParseEnd;
 };
 
 class TidyAction : public clang::ASTFrontendAction {
@@ -87,7 +95,7 @@ public:
     if (!Cancelled)
       return Checks;
     std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<CancellationGate>(*Cancelled));
+    Consumers.push_back(std::make_unique<CancellationGate>(*Cancelled, ParseEnd));
     Consumers.push_back(std::move(Checks));
     return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
   }
@@ -96,6 +104,10 @@ private:
   clang::tidy::ClangTidyASTConsumerFactory &Factory;
   const bool MainFileOnly;
   const std::atomic<bool> *Cancelled;
+
+public:
+  /// Set when the main file is parsed (only with a cancellation flag).
+  std::chrono::steady_clock::time_point ParseEnd;
 };
 
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
@@ -106,6 +118,8 @@ public:
   std::unique_ptr<clang::FrontendAction> create() override {
     return std::make_unique<TidyAction>(ConsumerFactory, MainFileOnly, Cancelled);
   }
+  clang::tidy::ClangTidyASTConsumerFactory &consumerFactory() { return ConsumerFactory; }
+  bool mainFileOnly() const { return MainFileOnly; }
   bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
                      clang::FileManager *Files,
                      std::shared_ptr<clang::PCHContainerOperations> PCH,
@@ -196,6 +210,7 @@ std::optional<bool> runWithPreamble(const std::vector<std::string> &CommandLine,
                                     clang::DiagnosticConsumer &Diagnostics,
                                     TidyActionFactory &Factory,
                                     IncrementalAnalysis &Incremental) {
+  auto Began = std::chrono::steady_clock::now();
   std::vector<const char *> Argv;
   for (const std::string &Arg : CommandLine)
     Argv.push_back(Arg.c_str());
@@ -232,8 +247,18 @@ std::optional<bool> runWithPreamble(const std::vector<std::string> &CommandLine,
   Compiler.setInvocation(std::move(Invocation));
   Compiler.createDiagnostics(&Diagnostics, /*ShouldOwnClient=*/false);
   Compiler.createFileManager(WithPreamble);
-  std::unique_ptr<clang::FrontendAction> Action = Factory.create();
-  return Compiler.ExecuteAction(*Action);
+  TidyAction Action(Factory.consumerFactory(), Factory.mainFileOnly(), Incremental.Cancelled);
+  auto Start = std::chrono::steady_clock::now();
+  Incremental.Took.Prepare = Start - Began;
+  bool Succeeded = Compiler.ExecuteAction(Action);
+  auto End = std::chrono::steady_clock::now();
+  if (Action.ParseEnd > Start) {
+    Incremental.Took.Parse = Action.ParseEnd - Start;
+    Incremental.Took.Check = End - Action.ParseEnd;
+  } else {
+    Incremental.Took.Parse = End - Start;
+  }
+  return Succeeded;
 }
 
 std::vector<std::string>

@@ -19,6 +19,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/Error.h"
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ struct IncrementalAnalysis {
   const std::atomic<bool> *Cancelled = nullptr;
   /// Set to how the preamble was served (the log says it).
   PreambleOutcome Preamble = PreambleOutcome::NoPreamble;
+  /// Set to where the time went (the log says it): the compile command
+  /// and preamble (reused, or built), the main file's parse, the checks.
+  struct Timings {
+    std::chrono::steady_clock::duration Prepare{}, Parse{}, Check{};
+  } Took;
 };
 
 FileResult analyzeFile(const AnalysisRequest &Request,

@@ -107,8 +107,14 @@ PreambleStore::get(const std::string &File, const std::vector<std::string> &Comm
       clang::CompilerInstance::createDiagnostics(new clang::DiagnosticOptions, &Ignore,
                                                  /*ShouldOwnClient=*/false);
   InputStamper Inputs;
+  // The implicit instantiations the headers ask for are done once, in the
+  // preamble, instead of at the end of every parse of the main file
+  // (clang's -fpch-instantiate-templates; a benign language option, so the
+  // main file's parse still accepts the preamble).
+  clang::CompilerInvocation ForPreamble(Invocation);
+  ForPreamble.getLangOpts().PCHInstantiateTemplates = true;
   llvm::ErrorOr<clang::PrecompiledPreamble> Built = clang::PrecompiledPreamble::Build(
-      Invocation, &Main, Bounds, *Diagnostics, FS, std::move(PCH),
+      ForPreamble, &Main, Bounds, *Diagnostics, FS, std::move(PCH),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Inputs);
 
   if (!Built || Diagnostics->hasErrorOccurred()) {
