@@ -15,6 +15,7 @@ of PATH as a JSON string. Commands:
   open PATH [VERSION [FROM]] textDocument/didOpen of PATH with its text, or
                              FROM's (an unsaved buffer), as cpp
   change PATH VERSION FROM   didChange: PATH's whole new text is FROM's
+  write PATH FROM            replace PATH's contents on disk with FROM's
   raw TEXT                   send TEXT as is (\\r, \\n and \\uXXXX escapes)
   wait-diagnostics PATH      wait for the next publishDiagnostics for PATH
   close                      close the server's stdin
@@ -214,6 +215,11 @@ def main():
             session.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": pathlib.Path(path).absolute().as_uri(), "version": int(version)},
                 "contentChanges": [{"text": pathlib.Path(source).read_text(encoding="utf-8")}]}})
+        elif verb == "write":
+            # Replace the file on disk (a header changed outside the editor),
+            # in place, as an editor's save or a checkout would.
+            path, source = rest.split(" ")
+            pathlib.Path(path).write_bytes(pathlib.Path(source).read_bytes())
         elif verb == "send":
             session.send(json.loads(rest))
         elif verb == "raw":
