@@ -117,12 +117,18 @@ class Client:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
         self.process.stdin.flush()
 
-    def notify(self, method, params):
-        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+    def notify(self, method, params=None):
+        message = {"jsonrpc": "2.0", "method": method}
+        if params is not None:  # JSON-RPC: params are omitted, never null.
+            message["params"] = params
+        self.send(message)
 
-    def request(self, method, params):
+    def request(self, method, params=None):
         self.next_id += 1
-        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        message = {"jsonrpc": "2.0", "id": self.next_id, "method": method}
+        if params is not None:
+            message["params"] = params
+        self.send(message)
         return self.next_id
 
     def wait_for(self, accept, timeout=TIMEOUT):
@@ -167,9 +173,9 @@ class Client:
 
     def stop(self):
         try:
-            shutdown = self.request("shutdown", None)
+            shutdown = self.request("shutdown")
             self.wait_for(lambda m: m.get("id") == shutdown, timeout=30)
-            self.notify("exit", None)
+            self.notify("exit")
             self.process.wait(timeout=30)
         except (BenchError, OSError, subprocess.TimeoutExpired):
             self.process.kill()
