@@ -229,6 +229,9 @@ std::optional<bool> runWithPreamble(const std::vector<std::string> &CommandLine,
   Invocation->getDiagnosticOpts().ShowCarets = false;
   // The main buffer stays ours (it outlives the compiler below).
   Invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;
+  // The driver asks cc1 to leak the AST at exit (-disable-free); a server
+  // parses again and again, so everything is freed (as ToolInvocation does).
+  Invocation->getFrontendOpts().DisableFree = false;
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Main =
       FS->getBufferForFile(Request.File);
   if (!Main)
