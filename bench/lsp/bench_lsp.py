@@ -264,6 +264,8 @@ def main():
     parser.add_argument("--edits", type=int, default=15)
     parser.add_argument("--no-clangd", action="store_true", help="measure vtlint only")
     parser.add_argument("--no-rows", action="store_true", help="print only, write no rows")
+    parser.add_argument("--clangd-arg", action="append", default=[],
+                        help="one more clangd flag (e.g. --clang-tidy=0), for a by-hand comparison")
     args = parser.parse_args()
     if args.smoke:
         args.edits = 2
@@ -288,7 +290,8 @@ def main():
         peer = None
         if not args.no_clangd:
             peer = measure("clangd", [clangd, "--background-index=0", "--pch-storage=memory",
-                                      "--log=error", f"--compile-commands-dir={project}"],
+                                      "--log=error", f"--compile-commands-dir={project}",
+                                      *args.clangd_arg],
                            project, path, args.edits, check_clangd)
     except BenchError as error:
         print(f"bench_lsp.py: {error}", file=sys.stderr)
