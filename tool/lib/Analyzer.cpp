@@ -100,14 +100,13 @@ public:
     return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
   }
 
+  /// Set when the main file is parsed (only with a cancellation flag).
+  std::chrono::steady_clock::time_point ParseEnd;
+
 private:
   clang::tidy::ClangTidyASTConsumerFactory &Factory;
   const bool MainFileOnly;
   const std::atomic<bool> *Cancelled;
-
-public:
-  /// Set when the main file is parsed (only with a cancellation flag).
-  std::chrono::steady_clock::time_point ParseEnd;
 };
 
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
