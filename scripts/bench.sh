@@ -11,7 +11,9 @@
 # Google Benchmark JSON to BUILD/bench/raw/; 2. scripts/bench_rows.py turns
 # them into BUILD/bench/rows/runtime.json; 3. the lint benchmarks
 # (bench/lint/bench_lint.py) write BUILD/bench/rows/lint.json when vtlint is
-# built; 4. scripts/bench_report.py prints the table (and writes the page).
+# built; 4. the editor-latency benchmark (bench/lsp/bench_lsp.py: vtlint --lsp
+# beside clangd-19) writes BUILD/bench/rows/lsp.json when vtlint is built;
+# 5. scripts/bench_report.py prints the table (and writes the page).
 # Any failing step fails the whole run.
 set -euo pipefail
 
@@ -68,6 +70,13 @@ if [[ -x "$build/bin/vtlint" ]]; then
 else
   echo "bench: $build/bin/vtlint not built: no lint-cost rows" >&2
   rm -f "$rows/lint.json"
+fi
+
+if [[ -x "$build/bin/vtlint" ]]; then
+  echo "== editor latency${smoke:+ (smoke)}" >&2
+  python3 "$root/bench/lsp/bench_lsp.py" --build "$build" ${smoke:+--smoke} >/dev/null
+else
+  rm -f "$rows/lsp.json"
 fi
 
 if [[ -n "$smoke" ]]; then

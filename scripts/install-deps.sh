@@ -9,6 +9,7 @@ packages=(
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
   llvm-19-tools libclang-rt-19-dev
   clang-tidy-14
+  clangd-19
   libgtest-dev libbenchmark-dev libtbb-dev libomp-19-dev
   neovim gnuplot-nox
 )

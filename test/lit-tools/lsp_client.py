@@ -15,6 +15,9 @@ of PATH as a JSON string. Commands:
   open PATH [VERSION [FROM]] textDocument/didOpen of PATH with its text, or
                              FROM's (an unsaved buffer), as cpp
   change PATH VERSION FROM   didChange: PATH's whole new text is FROM's
+  write PATH FROM            replace PATH's contents on disk with FROM's
+  write-same-second PATH FROM  the same, keeping PATH's modification time
+                             within the second it had (a quick second save)
   raw TEXT                   send TEXT as is (\\r, \\n and \\uXXXX escapes)
   wait-diagnostics PATH      wait for the next publishDiagnostics for PATH
   close                      close the server's stdin
@@ -214,6 +217,19 @@ def main():
             session.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": pathlib.Path(path).absolute().as_uri(), "version": int(version)},
                 "contentChanges": [{"text": pathlib.Path(source).read_text(encoding="utf-8")}]}})
+        elif verb in ("write", "write-same-second"):
+            # Replace the file on disk (a header changed outside the editor),
+            # in place, as an editor's save or a checkout would.
+            path, source = rest.split(" ")
+            target = pathlib.Path(path)
+            before = target.stat().st_mtime_ns if target.exists() else None
+            target.write_bytes(pathlib.Path(source).read_bytes())
+            if verb == "write-same-second" and before is not None:
+                # A save within the same second as the last one: only the
+                # nanoseconds of the modification time differ.
+                second, fraction = divmod(before, 1_000_000_000)
+                changed = second * 1_000_000_000 + (fraction + 1) % 1_000_000_000
+                os.utime(target, ns=(changed, changed))
         elif verb == "send":
             session.send(json.loads(rest))
         elif verb == "raw":

@@ -15,7 +15,15 @@
 //     only main-file findings can be reported, over the main file's own
 //     declarations (MainFileScope.h);
 //  4. turn the collected diagnostics into a FileResult: compiler errors
-//     mark the TU as not compiled, check warnings become findings.
+//     mark the TU as not compiled (the first one located, with the main
+//     file's #include that leads to it), check warnings become findings.
+// The language server's analyses (IncrementalAnalysis) replace step 3's
+// whole parse with a parse of the main file on top of its preamble
+// (Preamble.h) when the include region compiles; else the file is parsed
+// whole as above. Either way the same checks see the same declarations:
+// the traversal is the main file's declarations (MainFileScope.h) or the
+// whole unit, and what the preamble declared is deserialised from it when
+// a matcher or a check asks for it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +38,8 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -46,33 +56,69 @@ namespace {
 
 using clang::tidy::ClangTidyError;
 
+/// Stops the parse at the next top-level declaration once the analysis is
+/// cancelled: clang's ParseAST returns when a consumer's HandleTopLevelDecl
+/// answers false, before HandleTranslationUnit, so the checks never run.
+/// It comes first in its MultiplexConsumer, so its HandleTranslationUnit
+/// marks the end of the parse and the start of the checks.
+class CancellationGate : public clang::ASTConsumer {
+public:
+  CancellationGate(const std::atomic<bool> &Cancelled,
+                   std::chrono::steady_clock::time_point &ParseEnd)
+      : Cancelled(Cancelled), ParseEnd(ParseEnd) {}
+  bool HandleTopLevelDecl(clang::DeclGroupRef) override {
+    // Relaxed: the flag orders no other data; a late read costs one more
+    // declaration's parse.
+    return !Cancelled.load(std::memory_order_relaxed);
+  }
+  void HandleTranslationUnit(clang::ASTContext &) override {
+    ParseEnd = std::chrono::steady_clock::now();
+  }
+
+private:
+  const std::atomic<bool> &Cancelled;
+  std::chrono::steady_clock::time_point &ParseEnd;
+};
+
 class TidyAction : public clang::ASTFrontendAction {
 public:
   TidyAction(clang::tidy::ClangTidyASTConsumerFactory &Factory,
-             bool MainFileOnly)
-      : Factory(Factory), MainFileOnly(MainFileOnly) {}
+             bool MainFileOnly, const std::atomic<bool> *Cancelled)
+      : Factory(Factory), MainFileOnly(MainFileOnly), Cancelled(Cancelled) {}
   std::unique_ptr<clang::ASTConsumer>
   CreateASTConsumer(clang::CompilerInstance &Compiler,
                     llvm::StringRef File) override {
     std::unique_ptr<clang::ASTConsumer> Checks =
         Factory.createASTConsumer(Compiler, File);
-    if (!MainFileOnly)
+    if (MainFileOnly)
+      Checks = matchMainFileOnly(Compiler, std::move(Checks));
+    if (!Cancelled)
       return Checks;
-    return matchMainFileOnly(Compiler, std::move(Checks));
+    std::vector<std::unique_ptr<clang::ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<CancellationGate>(*Cancelled, ParseEnd));
+    Consumers.push_back(std::move(Checks));
+    return std::make_unique<clang::MultiplexConsumer>(std::move(Consumers));
   }
+
+  /// Set when the main file is parsed (only with a cancellation flag).
+  std::chrono::steady_clock::time_point ParseEnd;
 
 private:
   clang::tidy::ClangTidyASTConsumerFactory &Factory;
   const bool MainFileOnly;
+  const std::atomic<bool> *Cancelled;
 };
 
 class TidyActionFactory : public clang::tooling::FrontendActionFactory {
 public:
-  TidyActionFactory(clang::tidy::ClangTidyContext &Context, bool MainFileOnly)
-      : ConsumerFactory(Context), MainFileOnly(MainFileOnly) {}
+  TidyActionFactory(clang::tidy::ClangTidyContext &Context, bool MainFileOnly,
+                    const std::atomic<bool> *Cancelled)
+      : ConsumerFactory(Context), MainFileOnly(MainFileOnly), Cancelled(Cancelled) {}
   std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<TidyAction>(ConsumerFactory, MainFileOnly);
+    return std::make_unique<TidyAction>(ConsumerFactory, MainFileOnly, Cancelled);
   }
+  clang::tidy::ClangTidyASTConsumerFactory &consumerFactory() { return ConsumerFactory; }
+  bool mainFileOnly() const { return MainFileOnly; }
   bool runInvocation(std::shared_ptr<clang::CompilerInvocation> Invocation,
                      clang::FileManager *Files,
                      std::shared_ptr<clang::PCHContainerOperations> PCH,
@@ -88,7 +134,134 @@ public:
 private:
   clang::tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   const bool MainFileOnly;
+  const std::atomic<bool> *Cancelled;
 };
+
+/// Where a compiler error is: a file and a byte offset (PositionResolver
+/// turns them into lines and columns).
+struct RawPlace {
+  std::string Path;
+  unsigned Offset = 0;
+};
+
+/// Passes every diagnostic on to clang-tidy's consumer and keeps clang's
+/// first error with its place and, for an error in an included file, the
+/// place of the main file's #include that leads to it (the source manager
+/// is only alive while the unit is parsed, so this is done as it happens).
+class FirstErrorRecorder : public clang::DiagnosticConsumer {
+public:
+  explicit FirstErrorRecorder(clang::DiagnosticConsumer &Next) : Next(Next) {}
+
+  void BeginSourceFile(const clang::LangOptions &Language,
+                       const clang::Preprocessor *PP) override {
+    Next.BeginSourceFile(Language, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    clang::DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (!Message && Level >= clang::DiagnosticsEngine::Error)
+      record(Info);
+    Next.HandleDiagnostic(Level, Info);
+  }
+
+  std::optional<std::string> Message;
+  std::optional<RawPlace> At;
+  std::optional<RawPlace> IncludedFrom;
+
+private:
+  void record(const clang::Diagnostic &Info) {
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Message = Text.str().str();
+    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+      return;
+    const clang::SourceManager &Sources = Info.getSourceManager();
+    clang::SourceLocation Place = Sources.getFileLoc(Info.getLocation());
+    At = placeOf(Sources, Place);
+    clang::FileID File = Sources.getFileID(Place);
+    clang::SourceLocation Include;
+    while (File.isValid() && File != Sources.getMainFileID()) {
+      clang::SourceLocation Next = Sources.getIncludeLoc(File);
+      if (Next.isInvalid())
+        return; // Not reached from the main file (e.g. a -include file).
+      Include = Sources.getFileLoc(Next);
+      File = Sources.getFileID(Include);
+    }
+    if (Include.isValid())
+      IncludedFrom = placeOf(Sources, Include);
+  }
+
+  static RawPlace placeOf(const clang::SourceManager &Sources, clang::SourceLocation Place) {
+    return {Sources.getFilename(Place).str(), Sources.getFileOffset(Place)};
+  }
+
+  clang::DiagnosticConsumer &Next;
+};
+
+/// Parses Request's main file on top of its preamble: true if clang
+/// succeeded, nullopt when there is no usable preamble (the caller parses
+/// the whole file).
+std::optional<bool> runWithPreamble(const std::vector<std::string> &CommandLine,
+                                    const AnalysisRequest &Request,
+                                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                                    clang::DiagnosticConsumer &Diagnostics,
+                                    TidyActionFactory &Factory,
+                                    IncrementalAnalysis &Incremental) {
+  auto Began = std::chrono::steady_clock::now();
+  std::vector<const char *> Argv;
+  for (const std::string &Arg : CommandLine)
+    Argv.push_back(Arg.c_str());
+  // A command the driver rejects is reported by the whole parse instead.
+  clang::IgnoringDiagConsumer Ignore;
+  clang::CreateInvocationOptions Create;
+  Create.Diags = clang::CompilerInstance::createDiagnostics(
+      new clang::DiagnosticOptions, &Ignore, /*ShouldOwnClient=*/false);
+  Create.VFS = FS;
+  std::shared_ptr<clang::CompilerInvocation> Invocation =
+      clang::createInvocation(Argv, Create);
+  if (!Invocation || Invocation->getFrontendOpts().Inputs.size() != 1)
+    return std::nullopt;
+  // As TidyActionFactory::runInvocation sets them for the whole parse.
+  Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+  Invocation->getDiagnosticOpts().ShowCarets = false;
+  // The main buffer stays ours (it outlives the compiler below).
+  Invocation->getPreprocessorOpts().RetainRemappedFileBuffers = true;
+  // The driver asks cc1 to leak the AST at exit (-disable-free); a server
+  // parses again and again, so everything is freed (as ToolInvocation does).
+  Invocation->getFrontendOpts().DisableFree = false;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Main =
+      FS->getBufferForFile(Request.File);
+  if (!Main)
+    return std::nullopt;
+
+  auto PCH = std::make_shared<clang::PCHContainerOperations>();
+  std::shared_ptr<const clang::PrecompiledPreamble> Preamble =
+      Incremental.Preambles->get(Request.File, CommandLine, *Invocation, **Main,
+                                 FS, PCH, Incremental.Preamble);
+  if (!Preamble)
+    return std::nullopt;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> WithPreamble = FS;
+  Preamble->AddImplicitPreamble(*Invocation, WithPreamble, Main->get());
+
+  clang::CompilerInstance Compiler(PCH);
+  Compiler.setInvocation(std::move(Invocation));
+  Compiler.createDiagnostics(&Diagnostics, /*ShouldOwnClient=*/false);
+  Compiler.createFileManager(WithPreamble);
+  TidyAction Action(Factory.consumerFactory(), Factory.mainFileOnly(), Incremental.Cancelled);
+  auto Start = std::chrono::steady_clock::now();
+  Incremental.Took.Prepare = Start - Began;
+  bool Succeeded = Compiler.ExecuteAction(Action);
+  auto End = std::chrono::steady_clock::now();
+  if (Action.ParseEnd > Start) {
+    Incremental.Took.Parse = Action.ParseEnd - Start;
+    Incremental.Took.Check = End - Action.ParseEnd;
+  } else {
+    Incremental.Took.Parse = End - Start;
+  }
+  return Succeeded;
+}
 
 std::vector<std::string>
 adjustCommandLine(const AnalysisRequest &Request,
@@ -208,7 +381,8 @@ std::string describeError(const ClangTidyError &Error,
 }
 
 FileResult analyzeUnprotected(const AnalysisRequest &Request,
-                              const clang::tidy::ClangTidyOptions &Options) {
+                              const clang::tidy::ClangTidyOptions &Options,
+                              IncrementalAnalysis *Incremental) {
   FileResult Result;
   Result.File = Request.File;
   if (Request.CommandLine.empty()) {
@@ -239,14 +413,23 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
       /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
 
-  auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
-      clang::FileSystemOptions(), FS);
-  TidyActionFactory Factory(Context, mainFileFindingsOnly(Options));
-  clang::tooling::ToolInvocation Invocation(
-      adjustCommandLine(Request, Options), &Factory, Files.get(),
-      std::make_shared<clang::PCHContainerOperations>());
-  Invocation.setDiagnosticConsumer(&Diagnostics);
-  bool Succeeded = Invocation.run();
+  FirstErrorRecorder Recorder(Diagnostics);
+  TidyActionFactory Factory(Context, mainFileFindingsOnly(Options),
+                            Incremental ? Incremental->Cancelled : nullptr);
+  std::vector<std::string> CommandLine = adjustCommandLine(Request, Options);
+  std::optional<bool> Succeeded;
+  if (Incremental && Incremental->Preambles)
+    Succeeded = runWithPreamble(CommandLine, Request, FS, Recorder, Factory,
+                                *Incremental);
+  if (!Succeeded) {
+    auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
+        clang::FileSystemOptions(), FS);
+    clang::tooling::ToolInvocation Invocation(
+        CommandLine, &Factory, Files.get(),
+        std::make_shared<clang::PCHContainerOperations>());
+    Invocation.setDiagnosticConsumer(&Recorder);
+    Succeeded = Invocation.run();
+  }
 
   PositionResolver Positions(*FS, Request.Directory);
   for (const ClangTidyError &Error : Diagnostics.take()) {
@@ -259,7 +442,16 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
     }
     Result.Findings.push_back(makeFinding(Error, Positions));
   }
-  if (!Succeeded && Result.Compiled) {
+  if (Recorder.Message && Recorder.At) {
+    CompileError First;
+    First.Message = *Recorder.Message;
+    First.Location = Positions.position(Recorder.At->Path, Recorder.At->Offset);
+    if (Recorder.IncludedFrom)
+      First.IncludedFrom = Positions.position(Recorder.IncludedFrom->Path,
+                                              Recorder.IncludedFrom->Offset);
+    Result.FirstErrorAt = std::move(First);
+  }
+  if (!*Succeeded && Result.Compiled) {
     Result.Compiled = false;
     Result.FirstError = "error: the compiler could not process the file";
   }
@@ -270,21 +462,39 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
 
 llvm::StringRef clangResourceDirectory() { return VTLINT_CLANG_RESOURCE_DIR; }
 
-FileResult analyzeFile(const AnalysisRequest &Request,
-                       const clang::tidy::ClangTidyOptions &Options) {
+namespace {
+
+FileResult analyzeProtected(const AnalysisRequest &Request,
+                            const clang::tidy::ClangTidyOptions &Options,
+                            IncrementalAnalysis *Incremental) {
   // A crash in clang or in a check fails this translation unit, not the
   // whole run (or the language server): the others are still analysed.
   static std::once_flag EnableRecovery;
   std::call_once(EnableRecovery, [] { llvm::CrashRecoveryContext::Enable(); });
   FileResult Result;
   llvm::CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Result = analyzeUnprotected(Request, Options); })) {
+  if (!Recovery.RunSafely([&] {
+        Result = analyzeUnprotected(Request, Options, Incremental);
+      })) {
     Result = FileResult();
     Result.File = Request.File;
     Result.Compiled = false;
     Result.FirstError = "error: vtlint crashed while analysing this file";
   }
   return Result;
+}
+
+} // namespace
+
+FileResult analyzeFile(const AnalysisRequest &Request,
+                       const clang::tidy::ClangTidyOptions &Options) {
+  return analyzeProtected(Request, Options, nullptr);
+}
+
+FileResult analyzeFile(const AnalysisRequest &Request,
+                       const clang::tidy::ClangTidyOptions &Options,
+                       IncrementalAnalysis &Incremental) {
+  return analyzeProtected(Request, Options, &Incremental);
 }
 
 llvm::Expected<FileResult> analyzeFile(const AnalysisRequest &Request,

@@ -15,8 +15,11 @@
 
 #include "Configuration.h"
 #include "Finding.h"
+#include "Preamble.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/Error.h"
+#include <atomic>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +39,27 @@ struct AnalysisRequest {
 /// Analyses one translation unit with the given (already resolved) options.
 FileResult analyzeFile(const AnalysisRequest &Request,
                        const clang::tidy::ClangTidyOptions &Options);
+
+/// What the language server adds to an analysis: a preamble store, so the
+/// main file is parsed on top of its reused include region (Preamble.h),
+/// and a cancellation flag. Once *Cancelled is set (by another thread), the
+/// parse stops at the next top-level declaration and the checks do not run:
+/// the result is incomplete and must be discarded.
+struct IncrementalAnalysis {
+  PreambleStore *Preambles = nullptr;
+  const std::atomic<bool> *Cancelled = nullptr;
+  /// Set to how the preamble was served (the log says it).
+  PreambleOutcome Preamble = PreambleOutcome::NoPreamble;
+  /// Set to where the time went (the log says it): the compile command
+  /// and preamble (reused, or built), the main file's parse, the checks.
+  struct Timings {
+    std::chrono::steady_clock::duration Prepare{}, Parse{}, Check{};
+  } Took;
+};
+
+FileResult analyzeFile(const AnalysisRequest &Request,
+                       const clang::tidy::ClangTidyOptions &Options,
+                       IncrementalAnalysis &Incremental);
 
 /// Resolves the options for Request.File from Config, then analyses it; the
 /// error is a configuration error (a malformed `.clang-tidy`).

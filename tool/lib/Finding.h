@@ -9,6 +9,7 @@
 #ifndef VTLINT_TOOL_LIB_FINDING_H
 #define VTLINT_TOOL_LIB_FINDING_H
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,10 +51,21 @@ struct Finding {
 };
 
 /// The outcome of analysing one translation unit.
+/// Clang's first error, located for an editor.
+struct CompileError {
+  std::string Message;
+  SourcePosition Location;
+  /// When Location is in an included file: the main file's #include that
+  /// leads to it (Line 0 otherwise).
+  SourcePosition IncludedFrom;
+};
+
 struct FileResult {
   std::string File;
   bool Compiled = true;   // false when the TU had a compile error
   std::string FirstError; // "file:line:col: error: message", the first one
+  /// FirstError's parts, when clang gave the error a place.
+  std::optional<CompileError> FirstErrorAt;
   std::vector<Finding> Findings;
 };
 

@@ -103,6 +103,50 @@ TEST_F(DiagnosticsTest, FindingsInOtherFilesAreNotTheDocumentsToShow) {
   EXPECT_TRUE(toDiagnostics({Elsewhere}, Doc, Texts, docUrl).empty());
 }
 
+TEST_F(DiagnosticsTest, AnErrorInAHeaderSitsOnTheIncludeThatLeadsThere) {
+  Document Doc{"file:///src/main.cpp", "/src/main.cpp", 3, "#include <vt/vt.hpp>\n  #include \"widget.h\"\nint x;\n"};
+  SourceTexts Texts(Doc);
+  FileResult Result;
+  Result.Compiled = false;
+  Result.FirstError = Header + ":2:1: error: unknown type name 'vt'";
+  CompileError First;
+  First.Message = "use of undeclared identifier 'vt'";
+  First.Location = at(Header, 2, 1, 11);
+  First.IncludedFrom = at("/src/main.cpp", 2, 12, 32);
+  Result.FirstErrorAt = First;
+  DiagnosticWithFix Item = compileErrorDiagnostic(Result, Doc, Texts);
+  // From the file name to the end of the line; the header's place as related information.
+  EXPECT_EQ(str(Item.Diagnostic),
+            R"({"message":"in included file: use of undeclared identifier 'vt'",)"
+            R"("range":{"end":{"character":21,"line":1},"start":{"character":11,"line":1}},)"
+            R"("relatedInformation":[{"location":{"range":{"end":{"character":2,"line":1},)"
+            R"("start":{"character":0,"line":1}},"uri":"file://)" + Header + R"("},)"
+            R"("message":"use of undeclared identifier 'vt'"}],"severity":1,"source":"vtlint"})");
+}
+
+TEST_F(DiagnosticsTest, AnErrorInTheFileSitsAtItsPlaceAndOneWithoutAPlaceAtTheStart) {
+  Document Doc{"file:///src/main.cpp", "/src/main.cpp", 1, "int f() { return undeclared; }\n"};
+  SourceTexts Texts(Doc);
+  FileResult Result;
+  Result.Compiled = false;
+  Result.FirstError = "/src/main.cpp:1:18: error: use of undeclared identifier 'undeclared'";
+  CompileError First;
+  First.Message = "use of undeclared identifier 'undeclared'";
+  First.Location = at("/src/main.cpp", 1, 18, 17);
+  Result.FirstErrorAt = First;
+  EXPECT_EQ(str(compileErrorDiagnostic(Result, Doc, Texts).Diagnostic),
+            R"({"message":"use of undeclared identifier 'undeclared'",)"
+            R"("range":{"end":{"character":27,"line":0},"start":{"character":17,"line":0}},)"
+            R"("severity":1,"source":"vtlint"})");
+
+  Result.FirstErrorAt.reset();
+  Result.FirstError = "error: no compile command";
+  EXPECT_EQ(str(compileErrorDiagnostic(Result, Doc, Texts).Diagnostic),
+            R"({"message":"error: no compile command",)"
+            R"("range":{"end":{"character":0,"line":0},"start":{"character":0,"line":0}},)"
+            R"("severity":1,"source":"vtlint"})");
+}
+
 TEST_F(DiagnosticsTest, FixTitlesSayWhatTheEditDoes) {
   Document Doc{"file:///a.cpp", "/a.cpp", 1, "int value = 1;\n"};
   SourceTexts Texts(Doc);

@@ -62,8 +62,9 @@ protected:
     Options.Version = "test";
     S = std::make_unique<Server>(
         Writer,
-        [this](const Document &Doc) -> llvm::Expected<FileResult> {
+        [this](const Document &Doc, const std::atomic<bool> &) -> llvm::Expected<FileResult> {
           ++Analyses;
+          std::this_thread::sleep_for(AnalysisTakes.load());
           return fakeAnalysis(Doc);
         },
         Options);
@@ -122,6 +123,7 @@ protected:
   llvm::raw_string_ostream Stream;
   MessageWriter Writer;
   std::atomic<int> Analyses{0};
+  std::atomic<std::chrono::milliseconds> AnalysisTakes{std::chrono::milliseconds(0)};
   std::unique_ptr<Server> S;
 };
 
@@ -242,11 +244,13 @@ TEST_F(ServerTest, EditsAreAnalysedAndFixedCodeClearsDiagnostics) {
   EXPECT_TRUE(Published->getArray("diagnostics")->empty());
 }
 
-TEST_F(ServerTest, BurstsOfEditsAreDebouncedToTheLastVersion) {
+TEST_F(ServerTest, AfterASlowAnalysisBurstsOfEditsAreDebouncedToTheLastVersion) {
   start(std::chrono::milliseconds(300));
+  AnalysisTakes = std::chrono::milliseconds(400); // Longer than the debounce.
   initialize();
   open("x\n");
   take();
+  AnalysisTakes = std::chrono::milliseconds(0);
   int Before = Analyses;
   for (int Version = 2; Version <= 10; ++Version)
     notify("textDocument/didChange",
@@ -259,6 +263,71 @@ TEST_F(ServerTest, BurstsOfEditsAreDebouncedToTheLastVersion) {
   EXPECT_EQ(Published->getInteger("version"), 10);
 }
 
+TEST_F(ServerTest, AfterAFastAnalysisAnEditIsAnalysedWithoutDelay) {
+  start(std::chrono::milliseconds(20000)); // A debounce no test would wait for.
+  initialize();
+  open("x\n");
+  take();
+  auto Edited = std::chrono::steady_clock::now();
+  notify("textDocument/didChange",
+         Object{{"textDocument", Object{{"uri", Uri}, {"version", 2}}},
+                {"contentChanges", llvm::json::Array{Object{{"text", "BAD"}}}}});
+  std::vector<Value> Messages = take();
+  EXPECT_LT(std::chrono::steady_clock::now() - Edited, std::chrono::seconds(10));
+  const Object *Published = find(Messages, "textDocument/publishDiagnostics");
+  ASSERT_TRUE(Published);
+  EXPECT_EQ(Published->getInteger("version"), 2);
+  EXPECT_EQ(Published->getArray("diagnostics")->size(), 1u);
+}
+
+TEST(ServerConcurrency, AnEditCancelsTheRunningAnalysisOfTheOlderText) {
+  std::string Output;
+  llvm::raw_string_ostream Stream(Output);
+  MessageWriter Writer(Stream);
+  std::mutex Lock;
+  std::condition_variable Changed;
+  bool FirstStarted = false;
+  std::atomic<bool> FirstSawCancel{false};
+  Server S(
+      Writer,
+      [&](const Document &Doc, const std::atomic<bool> &Cancelled) -> llvm::Expected<FileResult> {
+        if (Doc.Version == 1) {
+          {
+            std::lock_guard<std::mutex> Guard(Lock);
+            FirstStarted = true;
+          }
+          Changed.notify_all();
+          // An analysis that would run for a minute unless it is cancelled.
+          auto Deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+          while (!Cancelled.load() && std::chrono::steady_clock::now() < Deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          FirstSawCancel = Cancelled.load();
+          return FileResult(); // Incomplete: must not be published.
+        }
+        return fakeAnalysis(Doc);
+      },
+      ServerOptions{std::chrono::milliseconds(0), [](llvm::StringRef) { return std::string(); }, "t"});
+  auto Started = std::chrono::steady_clock::now();
+  S.handleMessage(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{}})");
+  S.handleMessage(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.cpp","languageId":"cpp","version":1,"text":"x"}}})");
+  {
+    std::unique_lock<std::mutex> Guard(Lock);
+    ASSERT_TRUE(Changed.wait_for(Guard, std::chrono::seconds(30), [&] { return FirstStarted; }));
+  }
+  S.handleMessage(R"({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.cpp","version":2},"contentChanges":[{"text":"BAD"}]}})");
+  S.waitUntilIdle();
+  EXPECT_TRUE(FirstSawCancel.load());
+  EXPECT_LT(std::chrono::steady_clock::now() - Started, std::chrono::seconds(30))
+      << "version 2 waited for version 1's analysis to end";
+  std::size_t Publications = 0;
+  for (std::size_t At = Output.find("publishDiagnostics"); At != std::string::npos;
+       At = Output.find("publishDiagnostics", At + 1))
+    ++Publications;
+  EXPECT_EQ(Publications, 1u) << Output;
+  EXPECT_NE(Output.find("\"version\":2"), std::string::npos) << Output;
+  EXPECT_NE(Output.find("valuetask-fake"), std::string::npos) << Output;
+}
+
 TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
   std::string Output;
   llvm::raw_string_ostream Stream(Output);
@@ -268,7 +337,7 @@ TEST(ServerConcurrency, AnalysisRunsOffTheReaderAndStaleResultsAreDropped) {
   bool FirstStarted = false, ReleaseFirst = false;
   Server S(
       Writer,
-      [&](const Document &Doc) -> llvm::Expected<FileResult> {
+      [&](const Document &Doc, const std::atomic<bool> &) -> llvm::Expected<FileResult> {
         if (Doc.Version == 1) {
           std::unique_lock<std::mutex> Guard(Lock);
           FirstStarted = true;
@@ -327,7 +396,7 @@ TEST(ServerConcurrency, ShutdownIsAnsweredDuringAnAnalysisWhoseResultIsDropped) 
   bool Started = false, Release = false;
   Server S(
       Writer,
-      [&](const Document &Doc) -> llvm::Expected<FileResult> {
+      [&](const Document &Doc, const std::atomic<bool> &) -> llvm::Expected<FileResult> {
         std::unique_lock<std::mutex> Guard(Lock);
         Started = true;
         Changed.notify_all();
@@ -436,7 +505,7 @@ TEST(Serve, RunsASessionFromAStream) {
   std::string Out;
   llvm::raw_string_ostream Stream(Out);
   MessageWriter Writer(Stream);
-  Server S(Writer, [](const Document &Doc) -> llvm::Expected<FileResult> { return fakeAnalysis(Doc); },
+  Server S(Writer, [](const Document &Doc, const std::atomic<bool> &) -> llvm::Expected<FileResult> { return fakeAnalysis(Doc); },
            ServerOptions{});
   MessageReader Reader(In);
   EXPECT_EQ(serve(Reader, S), 0);

@@ -143,5 +143,37 @@ TEST_F(AnalyzerTest, ParallelUnitsGiveTheSameResults) {
     EXPECT_EQ(Results[I].Findings.size(), I % 2 ? 0u : 1u) << Files[I];
 }
 
+TEST_F(AnalyzerTest, OnAReusedPreambleTheFindingsAreThoseOfAWholeParse) {
+  std::string File = write("a.cpp", Clean);
+  AnalysisRequest Request = request(File);
+  PreambleStore Preambles;
+  std::atomic<bool> Cancelled{false};
+  auto Incremental = [&](llvm::StringRef Text) {
+    Request.UnsavedContents = Text.str();
+    IncrementalAnalysis With{&Preambles, &Cancelled};
+    FileResult Result = analyzeFile(Request, options(), With);
+    return std::make_pair(Result, With.Preamble);
+  };
+  auto [First, FirstOutcome] = Incremental(Clean);
+  EXPECT_EQ(FirstOutcome, PreambleOutcome::Built);
+  EXPECT_TRUE(First.Findings.empty());
+  // The same include region: reused, and the finding below it is reported
+  // exactly as by a whole parse.
+  auto [Second, SecondOutcome] = Incremental(StoredGlobal);
+  EXPECT_EQ(SecondOutcome, PreambleOutcome::Reused);
+  FileResult Whole = analyzeFile(Request, options());
+  ASSERT_EQ(Second.Findings.size(), 1u);
+  ASSERT_EQ(Whole.Findings.size(), 1u);
+  EXPECT_EQ(Second.Findings[0].Check, Whole.Findings[0].Check);
+  EXPECT_EQ(Second.Findings[0].Message, Whole.Findings[0].Message);
+  EXPECT_EQ(Second.Findings[0].Location.Offset, Whole.Findings[0].Location.Offset);
+  EXPECT_EQ(Second.Findings[0].Fingerprint, Whole.Findings[0].Fingerprint);
+  // A cancelled analysis stops before the checks run.
+  Cancelled = true;
+  auto [Stopped, StoppedOutcome] = Incremental(StoredGlobal);
+  EXPECT_EQ(StoppedOutcome, PreambleOutcome::Reused);
+  EXPECT_TRUE(Stopped.Findings.empty());
+}
+
 } // namespace
 } // namespace vtlint

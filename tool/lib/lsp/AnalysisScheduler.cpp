@@ -17,8 +17,24 @@ void AnalysisScheduler::schedule(llvm::StringRef Uri, std::chrono::milliseconds 
     if (Stopping)
       return;
     Pending.insert_or_assign(Uri.str(), Clock::now() + Delay);
+    cancelRunning(Uri);
   }
   Changed.notify_all();
+}
+
+std::chrono::milliseconds AnalysisScheduler::debounce(llvm::StringRef Uri,
+                                                      std::chrono::milliseconds Longest) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto Last = LastAnalysis.find(Uri);
+  if (Last != LastAnalysis.end() && Last->second < Longest)
+    return std::chrono::milliseconds(0);
+  return Longest;
+}
+
+void AnalysisScheduler::cancelRunning(llvm::StringRef Uri) {
+  // Relaxed: the flag publishes no data; the runner only stops sooner.
+  if (Running && RunningCancelled && RunningUri == Uri)
+    RunningCancelled->store(true, std::memory_order_relaxed);
 }
 
 void AnalysisScheduler::cancel(llvm::StringRef Uri) {
@@ -27,6 +43,9 @@ void AnalysisScheduler::cancel(llvm::StringRef Uri) {
     auto It = Pending.find(Uri);
     if (It != Pending.end())
       Pending.erase(It);
+    cancelRunning(Uri);
+    if (auto Last = LastAnalysis.find(Uri); Last != LastAnalysis.end())
+      LastAnalysis.erase(Last);
   }
   Changed.notify_all();
 }
@@ -36,6 +55,8 @@ void AnalysisScheduler::close() {
     std::lock_guard<std::mutex> Guard(Lock);
     Stopping = true;
     Pending.clear();
+    if (Running && RunningCancelled)
+      RunningCancelled->store(true, std::memory_order_relaxed); // As in cancelRunning.
   }
   Changed.notify_all();
 }
@@ -67,11 +88,19 @@ void AnalysisScheduler::work() {
     }
     std::string Uri = Earliest->first;
     Pending.erase(Earliest);
+    std::atomic<bool> Cancelled{false};
     Running = true;
+    RunningUri = Uri;
+    RunningCancelled = &Cancelled;
     Guard.unlock();
-    Run(Uri);
+    Clock::time_point Start = Clock::now();
+    Run(Uri, Cancelled);
+    Clock::duration Took = Clock::now() - Start;
     Guard.lock();
+    if (!Cancelled.load(std::memory_order_relaxed))
+      LastAnalysis.insert_or_assign(Uri, Took);
     Running = false;
+    RunningCancelled = nullptr;
     Changed.notify_all();
   }
 }

@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include <algorithm>
 #include <map>
 
 namespace vtlint::lsp {
@@ -104,6 +105,41 @@ std::string describeFix(const Finding &F, SourceTexts &Texts) {
       What = "replace " + quote(Old) + " with " + quote(Edit.Replacement);
   }
   return What + " (" + F.Check + ")";
+}
+
+DiagnosticWithFix compileErrorDiagnostic(const FileResult &Result, const Document &Target,
+                                         SourceTexts &Texts) {
+  DiagnosticWithFix Item;
+  std::string Message = Result.FirstError;
+  std::optional<llvm::json::Value> Related;
+  const LineIndex &Lines = Texts.lines(Target.Path);
+  if (const std::optional<CompileError> &First = Result.FirstErrorAt) {
+    Message = First->Message;
+    if (samePath(First->Location.File, Target.Path)) {
+      Item.Span = spanAt(Lines, First->Location);
+    } else if (First->IncludedFrom.Line != 0 && samePath(First->IncludedFrom.File, Target.Path)) {
+      // The whole rest of the #include line, from the file name on.
+      Position Start = Lines.fromClang(First->IncludedFrom.Line, First->IncludedFrom.Column);
+      std::size_t Begin = Lines.toOffset(Start);
+      llvm::StringRef Rest = Lines.text().drop_front(Begin);
+      std::size_t Length = Rest.find_first_of("\r\n");
+      Item.Span = {Start, Lines.fromOffset(Begin + std::min(Length, Rest.size()))};
+      Message = "in included file: " + First->Message;
+      const LineIndex &Header = Texts.lines(First->Location.File);
+      Related = llvm::json::Array{llvm::json::Object{
+          {"location", llvm::json::Object{{"uri", Texts.uriFor(First->Location.File)},
+                                          {"range", toJSON(spanAt(Header, First->Location))}}},
+          {"message", First->Message}}};
+    }
+  }
+  llvm::json::Object Diagnostic{{"range", toJSON(Item.Span)},
+                                {"severity", SeverityError},
+                                {"source", DiagnosticSource},
+                                {"message", Message}};
+  if (Related)
+    Diagnostic["relatedInformation"] = std::move(*Related);
+  Item.Diagnostic = std::move(Diagnostic);
+  return Item;
 }
 
 std::vector<DiagnosticWithFix> toDiagnostics(const std::vector<Finding> &Findings,

@@ -10,6 +10,11 @@
 //   source           "vtlint"
 //   message          the finding's message
 //   relatedInformation  one entry per note (location and message)
+// A file that does not compile gets one more, first: clang's first error
+// (severity 1, Error) at its place, or, when that is in an included file,
+// on the main file's #include that leads there ("in included file: ...",
+// the header's place as relatedInformation). An error clang gave no place
+// (a command the driver rejects) sits at the start of the file.
 // and, when the finding has fix-its, one quick-fix CodeAction whose
 // WorkspaceEdit holds every replacement of the fix and whose `diagnostics`
 // names the diagnostic it resolves.
@@ -31,6 +36,7 @@
 
 namespace vtlint::lsp {
 
+inline constexpr int SeverityError = 1;
 inline constexpr int SeverityWarning = 2;
 inline constexpr llvm::StringLiteral DiagnosticSource = "vtlint";
 
@@ -51,6 +57,10 @@ using DocUrlFunction = std::function<std::string(llvm::StringRef Check)>;
 std::vector<DiagnosticWithFix> toDiagnostics(const std::vector<Finding> &Findings,
                                              const Document &Target, SourceTexts &Texts,
                                              const DocUrlFunction &DocUrl);
+
+/// The diagnostic that says why Result (not compiled) did not compile.
+DiagnosticWithFix compileErrorDiagnostic(const FileResult &Result, const Document &Target,
+                                         SourceTexts &Texts);
 
 /// The title of a quick fix: what its edits do, for the editor's menu.
 std::string describeFix(const Finding &F, SourceTexts &Texts);

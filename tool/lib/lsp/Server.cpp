@@ -6,6 +6,7 @@
 #include "Uri.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include <iterator>
 #include "llvm/Support/raw_ostream.h"
 
 namespace vtlint::lsp {
@@ -47,7 +48,9 @@ bool wantsQuickFixes(const std::optional<std::vector<std::string>> &Only) {
 
 Server::Server(MessageWriter &Out, AnalyzeFunction Analyze, ServerOptions Options)
     : Out(Out), Analyze(std::move(Analyze)), Options(std::move(Options)),
-      Scheduler([this](const std::string &Uri) { analyze(Uri); }) {}
+      Scheduler([this](const std::string &Uri, const std::atomic<bool> &Cancelled) {
+        analyze(Uri, Cancelled);
+      }) {}
 
 Server::~Server() { Scheduler.stop(); }
 
@@ -193,7 +196,7 @@ void Server::didChange(const llvm::json::Value &Params) {
     logMessage(LogWarning, "textDocument/didChange: document is not open: " + P->Uri);
     return;
   }
-  Scheduler.schedule(P->Uri, Options.ChangeDelay);
+  Scheduler.schedule(P->Uri, Scheduler.debounce(P->Uri, Options.ChangeDelay));
 }
 
 void Server::didSave(const llvm::json::Value &Params) {
@@ -224,8 +227,11 @@ void Server::didClose(const llvm::json::Value &Params) {
   }
   Scheduler.cancel(P->Uri);
   std::lock_guard<std::mutex> Guard(PublishLock);
+  std::optional<Document> Closed = Documents.get(P->Uri);
   if (!Documents.close(P->Uri))
     return;
+  if (!Closed->Path.empty())
+    Options.DocumentClosed(Closed->Path);
   Latest.erase(P->Uri);
   answerDeferred(P->Uri);
   publish(P->Uri, std::nullopt, llvm::json::Array{});
@@ -291,25 +297,34 @@ void Server::cancelRequest(const llvm::json::Value &Params) {
   }
 }
 
-void Server::analyze(const std::string &Uri) {
+void Server::analyze(const std::string &Uri, const std::atomic<bool> &Cancelled) {
   std::optional<Document> Doc = Documents.get(Uri);
   if (!Doc)
     return;
   std::optional<llvm::Expected<FileResult>> Result;
   std::vector<DiagnosticWithFix> Items;
   if (!Doc->Path.empty()) {
-    Result.emplace(Analyze(*Doc));
+    Result.emplace(Analyze(*Doc, Cancelled));
     if (*Result) {
       SourceTexts Texts(*Doc);
-      Items = toDiagnostics((*Result)->Findings, *Doc, Texts, Options.DocUrl);
+      // A file that does not compile shows why, first; the checks' findings
+      // on what clang could parse follow.
+      if (!(*Result)->Compiled)
+        Items.push_back(compileErrorDiagnostic(**Result, *Doc, Texts));
+      std::vector<DiagnosticWithFix> Findings =
+          toDiagnostics((*Result)->Findings, *Doc, Texts, Options.DocUrl);
+      std::move(Findings.begin(), Findings.end(), std::back_inserter(Items));
     }
   }
 
   std::lock_guard<std::mutex> Guard(PublishLock);
-  // Superseded: an edit arrived while this ran and has scheduled a newer
-  // analysis (or the document was closed, or the server shut down); this
-  // result is stale.
-  bool Stale = ShutDown || !Documents.isCurrent(Uri, Doc->Version);
+  // Superseded: an edit (or save) arrived while this ran and has scheduled
+  // a newer analysis, and cancelled this one (or the document was closed,
+  // or the server shut down); this result is stale or incomplete.
+  bool Stale = ShutDown || !Documents.isCurrent(Uri, Doc->Version) ||
+               // Relaxed: a cancel that lands after this read finds the
+               // result complete, and the newer run publishes again.
+               Cancelled.load(std::memory_order_relaxed);
   if (!Result) {
     if (!Stale)
       logMessage(LogWarning, "not analysed: '" + Uri + "' is not a local file");

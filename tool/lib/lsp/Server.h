@@ -30,6 +30,7 @@
 #include "RuleCatalog.h"
 #include "Transport.h"
 #include "llvm/Support/Error.h"
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -44,14 +45,21 @@ namespace vtlint::lsp {
 
 /// Runs the checks over an open document's unsaved text. An error is a
 /// problem with the set-up (no usable configuration), shown to the user.
-using AnalyzeFunction = std::function<llvm::Expected<FileResult>(const Document &Doc)>;
+/// Once Cancelled is set the result is not used: the function may return
+/// early with anything.
+using AnalyzeFunction =
+    std::function<llvm::Expected<FileResult>(const Document &Doc, const std::atomic<bool> &Cancelled)>;
 
 struct ServerOptions {
-  /// How long after the last edit an analysis starts (the debounce).
+  /// The longest delay from an edit to its analysis (the debounce); none
+  /// while the document's analyses take less (AnalysisScheduler.h).
   std::chrono::milliseconds ChangeDelay{250};
   /// codeDescription.href: the check's page, the same link as SARIF's helpUri.
   DocUrlFunction DocUrl = [](llvm::StringRef Check) { return describeRule(Check).HelpUri; };
   std::string Version = vtlintVersion().str();
+  /// Told when the editor closes a document (the analysis's caches for its
+  /// file can go).
+  std::function<void(llvm::StringRef Path)> DocumentClosed = [](llvm::StringRef) {};
 };
 
 class Server {
@@ -87,7 +95,7 @@ private:
   void codeAction(const IncomingMessage &Request);
 
   /// The scheduler's runner: analyses Uri's current text on the worker.
-  void analyze(const std::string &Uri);
+  void analyze(const std::string &Uri, const std::atomic<bool> &Cancelled);
   void publish(llvm::StringRef Uri, std::optional<int64_t> Version, llvm::json::Array Diagnostics);
   /// window/logMessage: Type 1 error, 2 warning, 3 info.
   void logMessage(int Type, llvm::StringRef Text);
