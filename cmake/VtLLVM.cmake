@@ -11,10 +11,23 @@
 set(VT_LLVM_MAJOR 19)
 set(VT_DEFAULT_LLVM_PREFIX /usr/lib/llvm-${VT_LLVM_MAJOR})
 
+# Another major version's LLVMConfig.cmake can fail in its own way before
+# the check below (LLVM 14's wants the C language): read a given LLVM_DIR's
+# version first.
+if(LLVM_DIR AND EXISTS "${LLVM_DIR}/LLVMConfigVersion.cmake")
+  file(STRINGS "${LLVM_DIR}/LLVMConfigVersion.cmake" vt_llvm_version_line
+    REGEX "^set\\(PACKAGE_VERSION ")
+  if(vt_llvm_version_line MATCHES "\"([0-9]+)\\.([0-9.]+)\"" AND NOT CMAKE_MATCH_1 EQUAL VT_LLVM_MAJOR)
+    message(FATAL_ERROR "vtlint needs LLVM/Clang ${VT_LLVM_MAJOR}, but LLVM_DIR (${LLVM_DIR}) "
+      "is LLVM ${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+  endif()
+endif()
+
 if(VT_BUILD_TOOLS)
   find_package(LLVM REQUIRED CONFIG HINTS ${VT_DEFAULT_LLVM_PREFIX}/lib/cmake/llvm)
+  # Clang from the same installation as LLVM (Clang_DIR or Clang_ROOT win).
   find_package(Clang REQUIRED CONFIG
-    HINTS ${LLVM_DIR}/../clang ${VT_DEFAULT_LLVM_PREFIX}/lib/cmake/clang)
+    HINTS ${LLVM_DIR}/../clang ${LLVM_INSTALL_PREFIX}/lib${LLVM_LIBDIR_SUFFIX}/cmake/clang)
 else()
   # Runtime-only test builds need just lit and FileCheck from an LLVM.
   find_package(LLVM QUIET CONFIG HINTS ${VT_DEFAULT_LLVM_PREFIX}/lib/cmake/llvm)
