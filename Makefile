@@ -36,8 +36,10 @@ build: deps $(BUILD)/build.ninja
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # The Debian package of the build (docs/install.md): vtlint, the plugin, the
-# runtime and the docs, stripped; BUILD/vtlint_<version>_<arch>.deb.
-package: build
+# runtime and the docs, stripped; BUILD/vtlint_<version>_<arch>.deb. Builds
+# only what it installs.
+package: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target vtlint valuetask-tidy vt
 	@cd $(BUILD) && { cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }; } && grep -o '/.*\.deb' cpack.log
 
 # Only vtlint and the plugin, with only their own dependencies (no oneTBB,

@@ -8,6 +8,11 @@
 #   share/doc/vtlint/                    the documentation (vtlint finds it there)
 # Components: runtime (runtime/CMakeLists.txt), tool (vtlint, plugin, docs).
 
+# `make package` builds just what is installed (vtlint, the plugin, vt), not
+# the tests and benchmarks that `all` includes, so installing does not
+# depend on `all`.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 if(VT_BUILD_TOOLS)
   install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT tool)
   install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT tool)
