@@ -5,14 +5,20 @@ BUILD_TSAN ?= build-tsan
 BUILD_ASAN ?= build-asan
 BUILD_BENCH ?= build-bench
 BUILD_FUZZ ?= build-fuzz
+BUILD_TOOL ?= build-tool
 FUZZ_SECONDS ?= 60
 SOAK_SECONDS ?= 120
 JOBS       ?= $(shell nproc)
-LIT        := /usr/bin/python3 /usr/lib/llvm-19/build/utils/lit/lit.py
+# The compiler, and any other LLVM 19 than Debian's: for example
+# `make CXX_CLANG=/opt/llvm-19/bin/clang++ CMAKE_ARGS=-DLLVM_DIR=/opt/llvm-19/lib/cmake/llvm`.
+CXX_CLANG  ?= clang++-19
+CMAKE_ARGS ?=
+# Each build's lit is the one CMake found with its LLVM (BUILD/test/lit).
 LIT_FLAGS  ?= -sv
-CMAKE_GEN  := -G Ninja
+CMAKE_GEN  := -G Ninja $(CMAKE_ARGS)
 
 .PHONY: bench test-bench
+.PHONY: tool deps-tool package
 .PHONY: all deps build build-gcc build-tsan build-asan build-fuzz test test-unit test-lit test-gcc test-tsan \
         test-asan test-asan-tool test-fuzz-corpus fuzz soak demo clean
 
@@ -24,10 +30,31 @@ deps:
 
 $(BUILD)/build.ninja: | deps
 	@cmake -S . -B $(BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+	  -DCMAKE_CXX_COMPILER=$(CXX_CLANG) >/dev/null
 
 build: deps $(BUILD)/build.ninja
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The Debian package of the build (docs/install.md): vtlint, the plugin, the
+# runtime and the docs, stripped; BUILD/vtlint_<version>_<arch>.deb. Builds
+# only what it installs.
+package: deps $(BUILD)/build.ninja
+	@cmake --build $(BUILD) -j $(JOBS) --target vtlint valuetask-tidy vt
+	@cd $(BUILD) && { cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }; } && grep -o '/.*\.deb' cpack.log
+
+# Only vtlint and the plugin, with only their own dependencies (no oneTBB,
+# GoogleTest, Neovim, benchmarks or tests): what a CI job in another
+# repository builds. vtlint lands in BUILD_TOOL/bin, the plugin in BUILD_TOOL/lib.
+deps-tool:
+	@bash scripts/install-deps.sh --tool
+
+$(BUILD_TOOL)/build.ninja: | deps-tool
+	@cmake -S . -B $(BUILD_TOOL) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_CXX_COMPILER=$(CXX_CLANG) -DVT_BUILD_TESTS=OFF -DVT_BUILD_BENCHMARKS=OFF \
+	  -DVT_BUILD_EXAMPLES=OFF >/dev/null
+
+tool: deps-tool $(BUILD_TOOL)/build.ninja
+	@cmake --build $(BUILD_TOOL) -j $(JOBS) --target vtlint valuetask-tidy
 
 $(BUILD_GCC)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_GCC) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -38,14 +65,14 @@ build-gcc: deps $(BUILD_GCC)/build.ninja
 
 $(BUILD_TSAN)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_TSAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=thread >/dev/null
+	  -DCMAKE_CXX_COMPILER=$(CXX_CLANG) -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=thread >/dev/null
 
 build-tsan: deps $(BUILD_TSAN)/build.ninja
 	@cmake --build $(BUILD_TSAN) -j $(JOBS)
 
 $(BUILD_ASAN)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_ASAN) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=address >/dev/null
+	  -DCMAKE_CXX_COMPILER=$(CXX_CLANG) -DVT_RUNTIME_ONLY=ON -DVT_SANITIZE=address >/dev/null
 
 build-asan: deps $(BUILD_ASAN)/build.ninja
 	@cmake --build $(BUILD_ASAN) -j $(JOBS)
@@ -53,7 +80,7 @@ build-asan: deps $(BUILD_ASAN)/build.ninja
 # The full build (checks, vtlint) with ASan+UBSan, plus the libFuzzer targets.
 $(BUILD_FUZZ)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_FUZZ) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_CXX_COMPILER=clang++-19 -DVT_SANITIZE=address -DVT_FUZZ=ON >/dev/null
+	  -DCMAKE_CXX_COMPILER=$(CXX_CLANG) -DVT_SANITIZE=address -DVT_FUZZ=ON >/dev/null
 
 # Only what its tests use: the unit tests run in the other builds.
 build-fuzz: deps $(BUILD_FUZZ)/build.ninja
@@ -68,29 +95,30 @@ endef
 test-unit: build
 	$(call run_unit_tests,$(BUILD))
 
-test-lit: build
-	@$(LIT) $(LIT_FLAGS) $(BUILD)/test
+# The package test (test/package) unpacks the build's .deb: package first.
+test-lit: build package
+	@$(BUILD)/test/lit $(LIT_FLAGS) $(BUILD)/test
 
 test-gcc: build-gcc
 	$(call run_unit_tests,$(BUILD_GCC))
-	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_GCC)/test
+	@$(BUILD_GCC)/test/lit $(LIT_FLAGS) --filter='runtime/' $(BUILD_GCC)/test
 
 test-tsan: build-tsan
 	$(call run_unit_tests,$(BUILD_TSAN))
-	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_TSAN)/test
+	@$(BUILD_TSAN)/test/lit $(LIT_FLAGS) --filter='runtime/' $(BUILD_TSAN)/test
 	@bash scripts/soak.sh 10 $(BUILD_TSAN)
 
 # ASan+UBSan with leak detection: the runtime's tests, stress tests and soak.
 test-asan: build-asan
 	$(call run_unit_tests,$(BUILD_ASAN))
-	@$(LIT) $(LIT_FLAGS) --filter='runtime/' $(BUILD_ASAN)/test
+	@$(BUILD_ASAN)/test/lit $(LIT_FLAGS) --filter='runtime/' $(BUILD_ASAN)/test
 	@bash scripts/soak.sh 10 $(BUILD_ASAN)
 
 # The checks' and vtlint's lit tests against the ASan+UBSan full build.
 # Leak detection off: LSan reports allocations inside the uninstrumented
 # libLLVM that it cannot attribute (docs/reliability.md).
 test-asan-tool: build-fuzz
-	@ASAN_OPTIONS=detect_leaks=0 $(LIT) $(LIT_FLAGS) --filter='checks/|tool/' $(BUILD_FUZZ)/test
+	@ASAN_OPTIONS=detect_leaks=0 $(BUILD_FUZZ)/test/lit $(LIT_FLAGS) --filter='checks/|tool/' $(BUILD_FUZZ)/test
 
 # Every fuzz target replays its checked-in corpus (crashes found included).
 test-fuzz-corpus: build-fuzz
@@ -108,7 +136,7 @@ test: test-unit test-lit test-gcc test-tsan test-asan test-asan-tool test-fuzz-c
 # once, the table printed and docs/benchmarks.md (with charts) written.
 $(BUILD_BENCH)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_BENCH) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_COMPILER=$(CXX_CLANG) >/dev/null
 
 bench: deps $(BUILD_BENCH)/build.ninja
 	@cmake --build $(BUILD_BENCH) -j $(JOBS)
@@ -123,4 +151,4 @@ demo: build
 	@bash scripts/demo.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(BUILD_GCC) $(BUILD_TSAN) $(BUILD_ASAN) $(BUILD_FUZZ)
+	rm -rf $(BUILD) $(BUILD_GCC) $(BUILD_TSAN) $(BUILD_ASAN) $(BUILD_FUZZ) $(BUILD_TOOL)

@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, every Debian package the build, tests, demo and
-# benchmarks need. Idempotent: prints nothing and changes nothing when all are
-# present. Runs apt-get as root directly, or through sudo when available.
+# benchmarks need; with --tool, only what building vtlint and the plugin
+# needs (`make tool`). Idempotent: prints nothing and changes nothing when all
+# are present. Runs apt-get as root directly, or through sudo when available.
 set -euo pipefail
 
-packages=(
-  build-essential g++-12 cmake ninja-build make git python3
+tool_packages=(
+  build-essential cmake ninja-build make
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev
-  llvm-19-tools libclang-rt-19-dev
-  clang-tidy-14
-  clangd-19
-  libgtest-dev libbenchmark-dev libtbb-dev libomp-19-dev
-  neovim gnuplot-nox
 )
+case "${1:-}" in
+  --tool) packages=("${tool_packages[@]}") ;;
+  "") packages=(
+        "${tool_packages[@]}" g++-12 git python3 llvm-19-tools libclang-rt-19-dev
+        clang-tidy-14 clangd-19
+        libgtest-dev libbenchmark-dev libtbb-dev libomp-19-dev
+        neovim gnuplot-nox
+        # the consumer and package tests (test/consumers, test/package)
+        pkg-config file dpkg-dev
+      ) ;;
+  *) echo "usage: install-deps.sh [--tool]" >&2; exit 2 ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do
@@ -20,7 +28,7 @@ for package in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 # Node.js may come from a non-Debian build that bundles npm: ask for the command.
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[[ "${1:-}" == --tool ]] || command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 if [[ $(id -u) -eq 0 ]]; then

@@ -35,8 +35,9 @@ def asan_wrapper(program):
     """In an ASan build the plugin needs the ASan runtime inside the
     uninstrumented clang-tidy that loads it: a script beside the build's
     tests runs `program` with the runtime preloaded (leak detection off:
-    clang-tidy's own allocations are not ours to judge)."""
-    runtime = "/usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.asan-x86_64.so"
+    clang-tidy's own allocations are not ours to judge). The runtime is the
+    build compiler's own (test/CMakeLists.txt asks it)."""
+    runtime = config.vt_sanitizer_runtime
     wrapper = os.path.join(config.test_exec_root, "asan-" + os.path.basename(program))
     os.makedirs(config.test_exec_root, exist_ok=True)
     with open(wrapper, "w", encoding="utf-8") as script:
@@ -54,7 +55,7 @@ def plugin_host(program):
 if config.vt_have_checks:
     config.available_features.add("checks")
     plugin = os.path.join(build, "lib", "libvaluetask-tidy.so")
-    clang_tidy = plugin_host(os.path.join(tools, "clang-tidy"))
+    clang_tidy = plugin_host(config.vt_clang_tidy)
     config.substitutions.append(("%plugin", plugin))
     config.substitutions.append(("%clang_tidy", clang_tidy))
     runner = os.path.join(src, "test", "lit-tools", "check_clang_tidy.py")
@@ -63,14 +64,33 @@ if config.vt_have_checks:
                               f"--plugin {plugin} --include {runtime_include} --filecheck {os.path.join(tools, 'FileCheck')}"))
     # The plugin's version guard is shown by loading it into another
     # clang-tidy (%other_clang_tidy: no prefix clash with %clang_tidy).
-    other_clang_tidy = "/usr/bin/clang-tidy-14"
-    if os.path.exists(other_clang_tidy):
+    other_clang_tidy = shutil.which("clang-tidy-14")
+    if other_clang_tidy:
         config.available_features.add("clang-tidy-14")
         config.substitutions.append(("%other_clang_tidy", plugin_host(other_clang_tidy)))
     vtlint = os.path.join(build, "bin", "vtlint")
     if os.path.exists(vtlint):
         config.available_features.add("vtlint")
         config.substitutions.append(("%vtlint", vtlint))
+
+# Consumers of the runtime (test/consumers): an installed copy, pkg-config,
+# add_subdirectory and FetchContent, each built with Ninja and the build's
+# compiler. Not in sanitizer builds, whose libvt.a needs the sanitizer flags.
+config.substitutions.append(("%cmake", config.vt_cmake))
+config.substitutions.append(("%ninja", config.vt_ninja))
+config.substitutions.append(("%pkg_config", config.vt_pkg_config))
+config.substitutions.append(("%vt_source", src))
+config.substitutions.append(("%vt_build", build))
+config.substitutions.append(("%vt_libdir", config.vt_install_libdir))
+config.substitutions.append(("%compiler", config.vt_cxx))
+if not config.vt_sanitizer_flags.strip() and config.vt_ninja and config.vt_pkg_config:
+    config.available_features.add("consumers")
+
+# The Debian package of this build (`make package`, which `make test` runs
+# before the lit suites): test/package unpacks and runs it.
+if config.vt_deb and os.path.exists(config.vt_deb) and config.vt_have_checks:
+    config.available_features.add("deb")
+    config.substitutions.append(("%deb", config.vt_deb))
 
 # Neovim, for the end-to-end language server test (test/tool/lsp-neovim.test).
 if shutil.which("nvim"):

@@ -1,6 +1,7 @@
 //===--- RuleCatalog.cpp - what each check is ----------------------------===//
 
 #include "RuleCatalog.h"
+#include "InstallLayout.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace vtlint {
@@ -54,7 +55,10 @@ constexpr Entry Entries[] = {
 
 } // namespace
 
-llvm::StringRef documentationUri() { return VTLINT_DOCS_URI; }
+llvm::StringRef documentationUri() {
+  static const std::string Uri = resolveDocumentationUri();
+  return Uri;
+}
 
 RuleDescription describeRule(llvm::StringRef Check) {
   RuleDescription Result;

@@ -18,7 +18,7 @@ struct RuleDescription {
 /// The description of Check (any name: unknown checks get a generic one).
 RuleDescription describeRule(llvm::StringRef Check);
 
-/// The base URI of the documentation (configure-time VTLINT_DOCS_URI).
+/// The base URI of the documentation (InstallLayout.h says where from).
 llvm::StringRef documentationUri();
 
 } // namespace vtlint

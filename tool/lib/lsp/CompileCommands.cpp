@@ -3,6 +3,7 @@
 #include "CompileCommands.h"
 
 #include "CompileDatabase.h"
+#include "InstallLayout.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -101,8 +102,9 @@ llvm::Expected<AnalysisRequest> CompileCommands::requestFor(llvm::StringRef File
 
 std::vector<std::string> defaultFlags() {
   std::vector<std::string> Flags{DefaultStandardFlag.str()};
-  if (llvm::sys::fs::is_directory(VTLINT_RUNTIME_INCLUDE_DIR))
-    Flags.push_back("-I" VTLINT_RUNTIME_INCLUDE_DIR);
+  if (std::string RuntimeInclude = resolveRuntimeIncludeDirectory();
+      !RuntimeInclude.empty())
+    Flags.push_back("-I" + RuntimeInclude);
   return Flags;
 }
 
