@@ -15,7 +15,9 @@
 //     only main-file findings can be reported, over the main file's own
 //     declarations (MainFileScope.h);
 //  4. turn the collected diagnostics into a FileResult: compiler errors
-//     mark the TU as not compiled, check warnings become findings.
+//     mark the TU as not compiled (clang's first error, in the order clang
+//     emitted them, is the one reported), check warnings and clang-tidy's
+//     own NOLINT errors become findings, every message on one line.
 //
 //===----------------------------------------------------------------------===//
 
@@ -138,8 +140,10 @@ public:
     SourcePosition Result;
     Result.File = absolutePath(Path);
     Result.Offset = Offset;
-    if (const SourceText *Text = text(Result.File))
+    if (const SourceText *Text = text(Result.File)) {
       std::tie(Result.Line, Result.Column) = Text->lineAndColumn(Offset);
+      Result.CodePointColumn = Text->codePointColumn(Result.Line, Result.Column);
+    }
     return Result;
   }
 
@@ -165,23 +169,124 @@ private:
   llvm::StringMap<std::unique_ptr<SourceText>> Texts;
 };
 
+/// Sits in front of clang-tidy's diagnostic consumer (for clang's and the
+/// checks' diagnostics alike) to see what that consumer cannot tell once it
+/// has sorted them:
+///  1. clang's first error, in the order emitted: past the error limit the
+///     location-less "too many errors emitted" would sort first;
+///  2. the finding an unmatched NOLINTBEGIN interrupted: clang-tidy reports
+///     it while it handles the first finding of the file, between that
+///     finding and its notes, so the notes land on the NOLINT error;
+///  3. only clang's own errors count as errors of the invocation, so a NOLINT
+///     error does not make the file "not compile".
+class ObservingConsumer : public clang::DiagnosticConsumer {
+public:
+  ObservingConsumer(clang::tidy::ClangTidyContext &Context,
+                    clang::DiagnosticConsumer &Next)
+      : Context(Context), Next(Next) {}
+
+  /// The engine the checks (and clang-tidy's NOLINT handling) report to.
+  void setChecksEngine(const clang::DiagnosticsEngine *Engine) {
+    ChecksEngine = Engine;
+  }
+
+  struct FirstErrorSeen {
+    std::string Message;
+    std::string File; // empty: no location
+    unsigned Offset = 0;
+  };
+  std::optional<FirstErrorSeen> FirstError;
+  /// The messages of the findings whose notes a NOLINT error took.
+  std::vector<std::string> InterruptedFindings;
+
+  void BeginSourceFile(const clang::LangOptions &Lang,
+                       const clang::Preprocessor *PP) override {
+    Next.BeginSourceFile(Lang, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    bool FromCompiler = Info.getDiags() != ChecksEngine;
+    std::string Check = FromCompiler ? "" : Context.getCheckName(Info.getID());
+    if (FromCompiler)
+      DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (FromCompiler && Level >= clang::DiagnosticsEngine::Error && !FirstError)
+      FirstError = describe(Info);
+    if (Level != clang::DiagnosticsEngine::Note) {
+      if (Check == "clang-tidy-nolint" && Depth > 0)
+        InterruptedFindings.push_back(OuterMessage);
+      if (Depth == 0) {
+        llvm::SmallString<128> Text;
+        Info.FormatDiagnostic(Text);
+        // clang-tidy's consumer drops the " [check]" its format adds.
+        OuterMessage = llvm::StringRef(Text)
+                           .drop_back(llvm::StringRef(Text).ends_with(
+                                          " [" + Check + "]")
+                                          ? Check.size() + 3
+                                          : 0)
+                           .str();
+      }
+    }
+    ++Depth;
+    Next.HandleDiagnostic(Level, Info);
+    --Depth;
+  }
+
+private:
+  static FirstErrorSeen describe(const clang::Diagnostic &Info) {
+    FirstErrorSeen Seen;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Seen.Message = Text.str().str();
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const clang::SourceManager &Sources = Info.getSourceManager();
+      clang::SourceLocation At = Sources.getFileLoc(Info.getLocation());
+      Seen.File = Sources.getFilename(At).str();
+      Seen.Offset = Sources.getFileOffset(At);
+    }
+    return Seen;
+  }
+
+  clang::tidy::ClangTidyContext &Context;
+  clang::DiagnosticConsumer &Next;
+  const clang::DiagnosticsEngine *ChecksEngine = nullptr;
+  unsigned Depth = 0; // > 0 while Next handles a diagnostic
+  std::string OuterMessage;
+};
+
+/// Gives the notes a NOLINT error took back to the finding they belong to.
+void returnStolenNotes(std::vector<ClangTidyError> &Errors,
+                       llvm::ArrayRef<std::string> InterruptedFindings) {
+  for (ClangTidyError &Nolint : Errors) {
+    if (Nolint.DiagnosticName != "clang-tidy-nolint" || Nolint.Notes.empty())
+      continue;
+    for (ClangTidyError &Owner : Errors)
+      if (&Owner != &Nolint && Owner.Notes.empty() &&
+          Owner.DiagnosticName != "clang-tidy-nolint" &&
+          llvm::is_contained(InterruptedFindings, Owner.Message.Message)) {
+        Owner.Notes = std::move(Nolint.Notes);
+        // The consumer strips " [check]" only from a note of that check.
+        for (clang::tooling::DiagnosticMessage &N : Owner.Notes) {
+          llvm::StringRef Text(N.Message);
+          if (Text.consume_back(" [" + Owner.DiagnosticName + "]"))
+            N.Message = Text.str();
+        }
+        break;
+      }
+    Nolint.Notes.clear();
+  }
+}
+
 bool isCompilerDiagnostic(const ClangTidyError &Error) {
   return llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
-Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
-  Finding Result;
-  Result.Check = Error.DiagnosticName;
-  Result.Message = Error.Message.Message;
-  Result.Location =
-      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
-  Result.SourceLine = Positions.lineText(Result.Location).str();
-  for (const clang::tooling::DiagnosticMessage &N : Error.Notes) {
-    Note Added{N.Message, Positions.position(N.FilePath, N.FileOffset), ""};
-    Added.SourceLine = Positions.lineText(Added.Location).str();
-    Result.Notes.push_back(std::move(Added));
-  }
-  for (const auto &FileFixes : Error.Message.Fix)
+std::vector<FixEdit> fixEdits(const llvm::StringMap<clang::tooling::Replacements> &Fixes,
+                              PositionResolver &Positions) {
+  std::vector<FixEdit> Edits;
+  for (const auto &FileFixes : Fixes)
     for (const clang::tooling::Replacement &R : FileFixes.getValue()) {
       FixEdit Edit;
       Edit.File = Positions.absolutePath(R.getFilePath());
@@ -190,21 +295,46 @@ Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
       Edit.Replacement = R.getReplacementText().str();
       Edit.Begin = Positions.position(Edit.File, Edit.Offset);
       Edit.End = Positions.position(Edit.File, Edit.Offset + Edit.Length);
-      Result.Fixes.push_back(std::move(Edit));
+      Edits.push_back(std::move(Edit));
     }
+  return Edits;
+}
+
+Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
+  Finding Result;
+  Result.Check = Error.DiagnosticName;
+  Result.Message = singleLine(Error.Message.Message);
+  // clang-tidy's own NOLINT errors, and checks named by WarningsAsErrors.
+  if (Error.DiagLevel >= ClangTidyError::Error)
+    Result.Level = Severity::Error;
+  Result.Location =
+      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
+  Result.SourceLine = Positions.lineText(Result.Location).str();
+  for (const clang::tooling::DiagnosticMessage &N : Error.Notes) {
+    Note Added{singleLine(N.Message), Positions.position(N.FilePath, N.FileOffset),
+               "", fixEdits(N.Fix, Positions)};
+    Added.SourceLine = Positions.lineText(Added.Location).str();
+    Result.Notes.push_back(std::move(Added));
+  }
+  Result.Fixes = fixEdits(Error.Message.Fix, Positions);
   Result.Fingerprint =
       fingerprintFinding(Result.Check, Result.Message, Result.SourceLine);
   return Result;
 }
 
-std::string describeError(const ClangTidyError &Error,
-                          PositionResolver &Positions) {
-  if (Error.Message.FilePath.empty())
-    return "error: " + Error.Message.Message;
-  SourcePosition At =
-      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
-  return At.File + ":" + std::to_string(At.Line) + ":" +
-         std::to_string(At.Column) + ": error: " + Error.Message.Message;
+void recordFirstError(FileResult &Result,
+                      const ObservingConsumer::FirstErrorSeen &Error,
+                      PositionResolver &Positions) {
+  Result.Compiled = false;
+  if (Error.File.empty()) {
+    Result.FirstError = "error: " + singleLine(Error.Message);
+    return;
+  }
+  SourcePosition At = Positions.position(Error.File, Error.Offset);
+  Result.FirstError = At.File + ":" + std::to_string(At.Line) + ":" +
+                      std::to_string(At.Column) +
+                      ": error: " + singleLine(Error.Message);
+  Result.FirstErrorAt = std::move(At);
 }
 
 FileResult analyzeUnprotected(const AnalysisRequest &Request,
@@ -233,10 +363,12 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
       std::make_unique<clang::tidy::DefaultOptionsProvider>(
           clang::tidy::ClangTidyGlobalOptions(), Options));
   clang::tidy::ClangTidyDiagnosticConsumer Diagnostics(Context);
+  ObservingConsumer Observer(Context, Diagnostics);
   clang::DiagnosticsEngine Engine(
       llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(),
-      llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>(), &Diagnostics,
+      llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>(), &Observer,
       /*ShouldOwnClient=*/false);
+  Observer.setChecksEngine(&Engine);
   Context.setDiagnosticsEngine(&Engine);
 
   auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
@@ -245,16 +377,23 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
   clang::tooling::ToolInvocation Invocation(
       adjustCommandLine(Request, Options), &Factory, Files.get(),
       std::make_shared<clang::PCHContainerOperations>());
-  Invocation.setDiagnosticConsumer(&Diagnostics);
+  Invocation.setDiagnosticConsumer(&Observer);
   bool Succeeded = Invocation.run();
 
   PositionResolver Positions(*FS, Request.Directory);
-  for (const ClangTidyError &Error : Diagnostics.take()) {
+  if (Observer.FirstError)
+    recordFirstError(Result, *Observer.FirstError, Positions);
+  std::vector<ClangTidyError> Errors = Diagnostics.take();
+  returnStolenNotes(Errors, Observer.InterruptedFindings);
+  for (const ClangTidyError &Error : Errors) {
     if (isCompilerDiagnostic(Error)) {
-      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled) {
-        Result.Compiled = false;
-        Result.FirstError = describeError(Error, Positions);
-      }
+      // Seen by the observer; the consumer may miss one it was told to
+      // ignore, so take it from here then.
+      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled)
+        recordFirstError(Result,
+                         {Error.Message.Message, Error.Message.FilePath,
+                          Error.Message.FileOffset},
+                         Positions);
       continue;
     }
     Result.Findings.push_back(makeFinding(Error, Positions));

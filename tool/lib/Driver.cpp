@@ -24,8 +24,10 @@
 #include "ProfileAdvice.h"
 #include "Progress.h"
 #include "Report.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include <set>
@@ -50,6 +52,31 @@ llvm::Error checkWritableLocation(const std::optional<std::string> &Path,
     return llvm::createStringError("cannot write " + Option + " '" + *Path +
                                    "': directory '" + Directory +
                                    "' does not exist");
+  // /dev/stdout, a FIFO: written in place (AtomicFile.h).
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(*Path, Status) &&
+      Status.type() != llvm::sys::fs::file_type::regular_file) {
+    if (std::error_code Error =
+            llvm::sys::fs::access(*Path, llvm::sys::fs::AccessMode::Write))
+      return llvm::createStringError("cannot write " + Option + " '" + *Path +
+                                     "': " + Error.message());
+    return llvm::Error::success();
+  }
+  // Written through a temporary file beside it: try that now. access()
+  // would say yes to root where creating a file fails (/proc, read-only
+  // mounts).
+  llvm::SmallString<256> Probe(Directory);
+  llvm::sys::path::append(Probe, ".vtlint-probe-%%%%%%%%");
+  int ProbeFD = -1;
+  llvm::SmallString<256> Created;
+  if (std::error_code Error =
+          llvm::sys::fs::createUniqueFile(Probe, ProbeFD, Created))
+    return llvm::createStringError("cannot write " + Option + " '" + *Path +
+                                   "': directory '" + Directory +
+                                   "' is not writable (" + Error.message() +
+                                   ")");
+  llvm::sys::Process::SafelyCloseFileDescriptor(ProbeFD);
+  llvm::sys::fs::remove(Created);
   return llvm::Error::success();
 }
 
@@ -66,8 +93,20 @@ analyseAll(const std::vector<AnalysisRequest> &Requests,
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Requests.size(); ++I)
     Pool.async([&, I] {
-      Results[I] = analyzeFile(Requests[I], Options[I]);
-      Progress.fileDone(Results[I].Findings.size());
+      if (llvm::Error Unreadable = checkReadable(Requests[I].File)) {
+        // A stale database entry: one failed unit, the rest still run.
+        Results[I].File = Requests[I].File;
+        Results[I].Compiled = false;
+        Results[I].Readable = false;
+        Results[I].FirstError =
+            "error: " + llvm::toString(std::move(Unreadable)) +
+            " (listed by the compile database; a generated file not built "
+            "yet?)";
+      } else {
+        Results[I] = analyzeFile(Requests[I], Options[I]);
+      }
+      Progress.fileDone(Requests[I].File, Results[I].Findings.size(),
+                        Results[I].Compiled);
     });
   Pool.wait();
   return Results;
@@ -99,6 +138,78 @@ std::vector<const Finding *> allFindings(const std::vector<FileResult> &Results)
   return All;
 }
 
+/// clang-tidy's --line-filter: a finding passes when it or one of its notes
+/// is on a listed line of a file whose path ends with a listed name.
+bool passesLineFilter(const clang::tidy::ClangTidyGlobalOptions &Filter,
+                      const Finding &Found) {
+  auto OnListedLine = [&](const SourcePosition &At) {
+    for (const clang::tidy::FileFilter &File : Filter.LineFilter)
+      if (llvm::StringRef(At.File).ends_with(File.Name)) {
+        if (File.LineRanges.empty())
+          return true;
+        return llvm::any_of(File.LineRanges, [&](const auto &Range) {
+          return Range.first <= At.Line && At.Line <= Range.second;
+        });
+      }
+    return false;
+  };
+  return Filter.LineFilter.empty() || OnListedLine(Found.Location) ||
+         llvm::any_of(Found.Notes,
+                      [&](const Note &N) { return OnListedLine(N.Location); });
+}
+
+/// The findings --fix may change: with --fix-errors also those of files
+/// that do not compile; with --fix-notes a finding without a fix takes the
+/// fix of its only note that has one.
+std::vector<Finding> fixableFindings(const std::vector<FileResult> &Results,
+                                     bool FixErrors, bool FixNotes) {
+  std::vector<Finding> Fixable;
+  for (const FileResult &File : Results) {
+    if (!File.Compiled && !FixErrors)
+      continue;
+    for (const Finding &Found : File.Findings) {
+      Finding Copy = Found;
+      if (Copy.Fixes.empty() && FixNotes) {
+        std::vector<const Note *> WithFix;
+        for (const Note &N : Found.Notes)
+          if (!N.Fixes.empty())
+            WithFix.push_back(&N);
+        if (WithFix.size() == 1)
+          Copy.Fixes = WithFix.front()->Fixes;
+      }
+      Fixable.push_back(std::move(Copy));
+    }
+  }
+  return Fixable;
+}
+
+/// --list-checks and --dump-config describe the configuration of the first
+/// file named, or of the working directory, as clang-tidy's do.
+int describeConfiguration(const DriverOptions &Options, Configuration &Config,
+                          llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
+  llvm::SmallString<256> File;
+  if (!Options.Sources.Files.empty()) {
+    File = Options.Sources.Files.front();
+  } else {
+    llvm::sys::fs::current_path(File);
+    llvm::sys::path::append(File, "-");
+  }
+  llvm::sys::fs::make_absolute(File);
+  auto Resolved = Config.optionsFor(File);
+  if (!Resolved)
+    return fail(Err, Resolved.takeError());
+  if (Options.DumpConfig) {
+    Out << clang::tidy::configurationAsText(*Resolved);
+  } else {
+    Out << "Enabled checks:";
+    for (const std::string &Check : enabledChecks(Resolved->Checks.value_or("")))
+      Out << "\n    " << Check;
+    Out << "\n\n";
+  }
+  Out.flush();
+  return ExitClean;
+}
+
 } // namespace
 
 int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
@@ -114,14 +225,23 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
       return fail(Err, Parsed.takeError());
     Part = *Parsed;
   }
-  for (auto [Path, Option] : {std::pair(&Options.OutputFile, "--output"),
-                              std::pair(&Options.WriteBaselineFile,
-                                        "--write-baseline")})
-    if (llvm::Error Error = checkWritableLocation(*Path, Option))
-      return fail(Err, std::move(Error));
+  clang::tidy::ClangTidyGlobalOptions LineFilter;
+  if (Options.LineFilter)
+    if (std::error_code Error =
+            clang::tidy::parseLineFilter(*Options.LineFilter, LineFilter))
+      return fail(Err, llvm::createStringError("bad --line-filter: " +
+                                               Error.message()));
   auto Config = Configuration::create(Options.Config);
   if (!Config)
     return fail(Err, Config.takeError());
+  if (Options.ListChecks || Options.DumpConfig)
+    return describeConfiguration(Options, **Config, Out, Err);
+  for (auto [Path, Option] :
+       {std::pair(&Options.OutputFile, "--output"),
+        std::pair(&Options.WriteBaselineFile, "--write-baseline"),
+        std::pair(&Options.ExportFixesFile, "--export-fixes")})
+    if (llvm::Error Error = checkWritableLocation(*Path, Option))
+      return fail(Err, std::move(Error));
   std::optional<std::string> Profile;
   if (Options.ProfileFile) {
     auto Loaded = loadProfile(*Options.ProfileFile);
@@ -158,12 +278,16 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
   Report Result;
   {
     ProgressBar Progress(Err, Selected.size(),
-                         Options.ShowProgress && !Options.Quiet);
+                         Options.Quiet ? ProgressStyle::None : Options.Progress);
     Result.Results = analyseAll(Selected, FileOptions, Options.Jobs, Progress);
   }
 
-  // 5. Merge, baseline, fixes.
+  // 5. Merge, line filter, baseline, fixes.
   removeDuplicates(Result.Results);
+  for (FileResult &File : Result.Results)
+    llvm::erase_if(File.Findings, [&](const Finding &F) {
+      return !passesLineFilter(LineFilter, F);
+    });
   if (Options.WriteBaselineFile) {
     Baseline Recorded =
         Baseline::record(*Options.WriteBaselineFile, allFindings(Result.Results));
@@ -178,8 +302,19 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
                      [&](const Finding &F) { return Accepted->consume(F); });
       Result.Suppressed += Before - File.Findings.size();
     }
+  if (Options.ExportFixesFile)
+    if (llvm::Error Error = writeFileAtomically(
+            *Options.ExportFixesFile,
+            exportFixesYaml(allFindings(Result.Results),
+                            Selected.empty() ? "" : Selected.front().File)))
+      return fail(Err, std::move(Error));
   if (Options.Fix) {
-    auto Applied = applyFixes(allFindings(Result.Results));
+    std::vector<Finding> Fixable =
+        fixableFindings(Result.Results, Options.FixErrors, Options.FixNotes);
+    std::vector<const Finding *> ToFix;
+    for (const Finding &Found : Fixable)
+      ToFix.push_back(&Found);
+    auto Applied = applyFixes(ToFix);
     if (!Applied)
       return fail(Err, Applied.takeError());
     Result.Fixed = llvm::count(*Applied, true);

@@ -75,6 +75,8 @@ AnalysisRequest requestFrom(const clang::tooling::CompileCommand &Command,
   return Request;
 }
 
+} // namespace
+
 llvm::Error checkReadable(llvm::StringRef File) {
   if (llvm::sys::fs::is_directory(File))
     return llvm::createStringError("cannot read source file '" + File +
@@ -87,8 +89,6 @@ llvm::Error checkReadable(llvm::StringRef File) {
   llvm::sys::fs::closeFile(*Handle);
   return llvm::Error::success();
 }
-
-} // namespace
 
 llvm::Expected<std::vector<AnalysisRequest>>
 selectTranslationUnits(const SourceSelection &Selection) {
@@ -167,9 +167,14 @@ selectTranslationUnits(const SourceSelection &Selection) {
     if (Sorted.empty() || Sorted.back().File != Requests[I].File)
       Sorted.push_back(std::move(Requests[I]));
   Requests = std::move(Sorted);
-  for (const AnalysisRequest &Request : Requests)
-    if (llvm::Error Err = checkReadable(Request.File))
-      return std::move(Err);
+  // A file named on the command line must exist (a typo is bad usage); a
+  // file the database lists may not exist yet (a generated source before
+  // the build): the driver reports it as one unit that failed.
+  bool AllOfDatabase = !Selection.FixedFlags && Files.empty();
+  if (!AllOfDatabase)
+    for (const AnalysisRequest &Request : Requests)
+      if (llvm::Error Err = checkReadable(Request.File))
+        return std::move(Err);
   return Requests;
 }
 
