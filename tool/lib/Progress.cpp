@@ -4,6 +4,8 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/Process.h"
 #include <string>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace vtlint {
 namespace {
@@ -28,6 +30,15 @@ std::string plural(unsigned Count, llvm::StringRef Noun) {
   return std::to_string(Count) + " " + Noun.str() + (Count == 1 ? "" : "s");
 }
 
+/// The terminal's width as the terminal says (llvm::sys::Process reads only
+/// $COLUMNS, which shells do not export), else $COLUMNS, else 0.
+unsigned stderrColumns() {
+  winsize Size{};
+  if (ioctl(STDERR_FILENO, TIOCGWINSZ, &Size) == 0 && Size.ws_col > 0)
+    return Size.ws_col;
+  return llvm::sys::Process::StandardErrColumns();
+}
+
 } // namespace
 
 llvm::Expected<ProgressStyle> parseProgressStyle(llvm::StringRef Text,
@@ -49,7 +60,7 @@ ProgressBar::ProgressBar(llvm::raw_ostream &Out, unsigned Total,
     : Out(Out), Total(Total),
       Style(Style == ProgressStyle::Bar && Total <= 1 ? ProgressStyle::None
                                                       : Style),
-      Columns(Columns ? Columns : llvm::sys::Process::StandardErrColumns()),
+      Columns(Columns ? Columns : stderrColumns()),
       Start(std::chrono::steady_clock::now()) {
   if (this->Style != ProgressStyle::Bar)
     return;
