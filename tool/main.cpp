@@ -11,12 +11,14 @@
 #include "Driver.h"
 #include "Progress.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "lsp/LanguageServer.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
 
@@ -99,6 +101,17 @@ static cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Prepend this argument to every compiler command"),
     cl::value_desc("arg"), cl::cat(VtlintCategory));
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Replay the findings of units whose preprocessed source, command "
+             "line and configuration are unchanged (default: "
+             "$VTLINT_CACHE_DIR; none when unset)"),
+    cl::value_desc("dir"), cl::cat(VtlintCategory));
+static cl::opt<std::string> CacheSize(
+    "cache-size",
+    cl::desc("Bound of the cache directory; least recently used entries go "
+             "first (default: $VTLINT_CACHE_SIZE or 1G)"),
+    cl::value_desc("bytes[K|M|G]"), cl::cat(VtlintCategory));
 static cl::opt<bool> FixErrors(
     "fix-errors",
     cl::desc("--fix, applied also in files that do not compile"),
@@ -291,6 +304,25 @@ int main(int argc, const char **argv) {
   Options.ListChecks = ListChecks;
   Options.DumpConfig = DumpConfig;
   Options.Quiet = Quiet;
+  if (CacheDir.getNumOccurrences())
+    Options.CacheDir = CacheDir;
+  else if (std::optional<std::string> FromEnvironment =
+               llvm::sys::Process::GetEnv("VTLINT_CACHE_DIR"))
+    if (!FromEnvironment->empty())
+      Options.CacheDir = *FromEnvironment;
+  std::optional<std::string> SizeText =
+      CacheSize.getNumOccurrences()
+          ? std::optional<std::string>(CacheSize)
+          : llvm::sys::Process::GetEnv("VTLINT_CACHE_SIZE");
+  if (SizeText && !SizeText->empty()) {
+    llvm::Expected<uint64_t> Size = vtlint::parseByteSize(*SizeText);
+    if (!Size) {
+      llvm::errs() << "vtlint: error: --cache-size: "
+                   << llvm::toString(Size.takeError()) << "\n";
+      return vtlint::ExitBadInput;
+    }
+    Options.CacheMaxBytes = *Size;
+  }
   llvm::Expected<vtlint::ProgressStyle> Style =
       vtlint::parseProgressStyle(ProgressStyle, vtlint::stderrIsTerminal());
   if (!Style) {

@@ -409,6 +409,12 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
 
 llvm::StringRef clangResourceDirectory() { return VTLINT_CLANG_RESOURCE_DIR; }
 
+std::vector<std::string>
+analysisCommandLine(const AnalysisRequest &Request,
+                    const clang::tidy::ClangTidyOptions &Options) {
+  return adjustCommandLine(Request, Options);
+}
+
 FileResult analyzeFile(const AnalysisRequest &Request,
                        const clang::tidy::ClangTidyOptions &Options) {
   // A crash in clang or in a check fails this translation unit, not the

@@ -37,6 +37,12 @@ struct AnalysisRequest {
 FileResult analyzeFile(const AnalysisRequest &Request,
                        const clang::tidy::ClangTidyOptions &Options);
 
+/// The compiler command line analyzeFile runs for Request (clang-tidy's
+/// adjustments, the options' extra arguments, the resource directory).
+std::vector<std::string>
+analysisCommandLine(const AnalysisRequest &Request,
+                    const clang::tidy::ClangTidyOptions &Options);
+
 /// Resolves the options for Request.File from Config, then analyses it; the
 /// error is a configuration error (a malformed `.clang-tidy`).
 llvm::Expected<FileResult> analyzeFile(const AnalysisRequest &Request,

@@ -24,7 +24,9 @@
 #include "ProfileAdvice.h"
 #include "Progress.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -85,10 +87,28 @@ int fail(llvm::raw_ostream &Err, llvm::Error Error) {
   return ExitBadInput;
 }
 
+/// One unit: replayed from the cache when its key is there, else analysed
+/// (and stored).
+FileResult analyseOne(const AnalysisRequest &Request,
+                      const clang::tidy::ClangTidyOptions &Options,
+                      ResultCache *Cache, llvm::StringRef CacheExtra) {
+  if (!Cache)
+    return analyzeFile(Request, Options);
+  std::optional<std::string> Key = Cache->key(Request, Options, CacheExtra);
+  if (Key)
+    if (std::optional<FileResult> Hit = Cache->lookup(*Key, Request.File))
+      return std::move(*Hit);
+  FileResult Result = analyzeFile(Request, Options);
+  if (Key)
+    Cache->store(*Key, Result);
+  return Result;
+}
+
 std::vector<FileResult>
 analyseAll(const std::vector<AnalysisRequest> &Requests,
            const std::vector<clang::tidy::ClangTidyOptions> &Options,
-           unsigned Jobs, ProgressBar &Progress) {
+           unsigned Jobs, ProgressBar &Progress, ResultCache *Cache,
+           llvm::StringRef CacheExtra) {
   std::vector<FileResult> Results(Requests.size());
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Requests.size(); ++I)
@@ -103,7 +123,7 @@ analyseAll(const std::vector<AnalysisRequest> &Requests,
             " (listed by the compile database; a generated file not built "
             "yet?)";
       } else {
-        Results[I] = analyzeFile(Requests[I], Options[I]);
+        Results[I] = analyseOne(Requests[I], Options[I], Cache, CacheExtra);
       }
       Progress.fileDone(Requests[I].File, Results[I].Findings.size(),
                         Results[I].Compiled);
@@ -274,12 +294,29 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
     FileOptions.push_back(std::move(*Resolved));
   }
 
-  // 4. Analysis.
+  // 4. Analysis, through the result cache if there is one. Paths under the
+  //    working directory (the checkout) are stored relative to it.
+  std::optional<ResultCache> Cache;
+  std::string CacheExtra;
+  if (Options.CacheDir) {
+    llvm::SmallString<256> Root;
+    llvm::sys::fs::current_path(Root);
+    Cache.emplace(*Options.CacheDir, Root.str().str(), Options.CacheMaxBytes);
+    // A profile is named by path in the options; its content is what counts.
+    if (Profile)
+      if (auto Content = llvm::MemoryBuffer::getFile(*Profile))
+        CacheExtra = (*Content)->getBuffer().str();
+  }
   Report Result;
   {
     ProgressBar Progress(Err, Selected.size(),
                          Options.Quiet ? ProgressStyle::None : Options.Progress);
-    Result.Results = analyseAll(Selected, FileOptions, Options.Jobs, Progress);
+    Result.Results = analyseAll(Selected, FileOptions, Options.Jobs, Progress,
+                                Cache ? &*Cache : nullptr, CacheExtra);
+  }
+  if (Cache) {
+    Result.Cached = Cache->hits();
+    Cache->prune();
   }
 
   // 5. Merge, line filter, baseline, fixes.

@@ -17,6 +17,7 @@
 #include "Progress.h"
 #include "Sources.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -42,6 +43,9 @@ struct DriverOptions {
   bool ListChecks = false; // print the enabled checks, analyse nothing
   bool DumpConfig = false; // print the effective configuration
   bool Quiet = false;
+  /// --cache-dir / VTLINT_CACHE_DIR (ResultCache.h), bounded to CacheMaxBytes.
+  std::optional<std::string> CacheDir;
+  uint64_t CacheMaxBytes = uint64_t(1) << 30;
   /// The caller decides (auto: Bar when stderr is a terminal).
   ProgressStyle Progress = ProgressStyle::None;
 };
