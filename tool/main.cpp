@@ -101,6 +101,12 @@ static cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Prepend this argument to every compiler command"),
     cl::value_desc("arg"), cl::cat(VtlintCategory));
+static cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("As clang-tidy-diff.py: analyse only the units whose sources or "
+             "headers `git diff REV` changes, and report only findings on "
+             "changed lines; '-' reads a unified diff on stdin"),
+    cl::value_desc("REV|-"), cl::cat(VtlintCategory));
 static cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Replay the findings of units whose preprocessed source, command "
@@ -296,6 +302,8 @@ int main(int argc, const char **argv) {
                                       ExtraArgsBefore.end());
   if (LineFilter.getNumOccurrences())
     Options.LineFilter = LineFilter;
+  if (Diff.getNumOccurrences())
+    Options.DiffRevision = Diff;
   if (ExportFixes.getNumOccurrences())
     Options.ExportFixesFile = ExportFixes;
   Options.Fix = Fix || FixErrors || FixNotes;

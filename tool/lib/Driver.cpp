@@ -20,6 +20,7 @@
 #include "Analyzer.h"
 #include "AtomicFile.h"
 #include "Baseline.h"
+#include "DiffFilter.h"
 #include "Fixes.h"
 #include "ProfileAdvice.h"
 #include "Progress.h"
@@ -32,6 +33,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/ADT/StringSet.h"
 #include <set>
 #include <tuple>
 
@@ -203,6 +205,49 @@ std::vector<Finding> fixableFindings(const std::vector<FileResult> &Results,
   return Fixable;
 }
 
+/// --diff: keeps the units whose main file the diff changes, or (found by
+/// preprocessing, only when the diff changes other files) a file they read.
+void keepTouchedUnits(std::vector<AnalysisRequest> &Requests,
+                      std::vector<clang::tidy::ClangTidyOptions> &Options,
+                      const ChangedLines &Changes, unsigned Jobs) {
+  llvm::StringSet<> MainFiles;
+  for (const AnalysisRequest &Request : Requests)
+    MainFiles.insert(Request.File);
+  bool HeadersChanged = llvm::any_of(Changes.keys(), [&](llvm::StringRef File) {
+    return !MainFiles.contains(File);
+  });
+  std::vector<char> Keep(Requests.size(), 0);
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Requests.size(); ++I) {
+      if (Changes.count(Requests[I].File)) {
+        Keep[I] = 1;
+        continue;
+      }
+      if (!HeadersChanged)
+        continue;
+      Pool.async([&, I] {
+        std::optional<std::vector<std::string>> Read =
+            filesRead(Requests[I], Options[I]);
+        // A unit that cannot be preprocessed is analysed: it may be touched.
+        Keep[I] = !Read || llvm::any_of(*Read, [&](const std::string &File) {
+          return Changes.count(File) > 0;
+        });
+      });
+    }
+    Pool.wait();
+  }
+  size_t Kept = 0;
+  for (size_t I = 0; I < Requests.size(); ++I)
+    if (Keep[I]) {
+      Requests[Kept] = std::move(Requests[I]);
+      Options[Kept] = std::move(Options[I]);
+      ++Kept;
+    }
+  Requests.resize(Kept);
+  Options.resize(Kept);
+}
+
 /// --list-checks and --dump-config describe the configuration of the first
 /// file named, or of the working directory, as clang-tidy's do.
 int describeConfiguration(const DriverOptions &Options, Configuration &Config,
@@ -294,6 +339,21 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
     FileOptions.push_back(std::move(*Resolved));
   }
 
+  // 3b. --diff: only the units the diff touches.
+  std::optional<ChangedLines> Changes;
+  if (Options.DiffRevision) {
+    llvm::Expected<std::string> Diff = readDiff(*Options.DiffRevision);
+    if (!Diff)
+      return fail(Err, Diff.takeError());
+    llvm::SmallString<256> WorkingDirectory;
+    llvm::sys::fs::current_path(WorkingDirectory);
+    llvm::Expected<ChangedLines> Parsed = parseUnifiedDiff(*Diff, WorkingDirectory);
+    if (!Parsed)
+      return fail(Err, Parsed.takeError());
+    Changes = std::move(*Parsed);
+    keepTouchedUnits(Selected, FileOptions, *Changes, Options.Jobs);
+  }
+
   // 4. Analysis, through the result cache if there is one. Paths under the
   //    working directory (the checkout) are stored relative to it.
   std::optional<ResultCache> Cache;
@@ -323,7 +383,8 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
   removeDuplicates(Result.Results);
   for (FileResult &File : Result.Results)
     llvm::erase_if(File.Findings, [&](const Finding &F) {
-      return !passesLineFilter(LineFilter, F);
+      return !passesLineFilter(LineFilter, F) ||
+             (Changes && !onChangedLine(*Changes, F));
     });
   if (Options.WriteBaselineFile) {
     Baseline Recorded =

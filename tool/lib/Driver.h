@@ -36,6 +36,9 @@ struct DriverOptions {
   std::optional<std::string> ShardSpec; // "K/N"
   std::optional<std::string> ProfileFile; // --profile (ProfileAdvice.h)
   std::optional<std::string> LineFilter;      // --line-filter (JSON)
+  /// --diff=REV (`git diff REV`) or "-" (a unified diff on stdin):
+  /// DiffFilter.h.
+  std::optional<std::string> DiffRevision;
   std::optional<std::string> ExportFixesFile; // --export-fixes (YAML)
   bool Fix = false;
   bool FixErrors = false; // --fix also in files that do not compile

@@ -411,6 +411,24 @@ void ResultCache::prune() {
   }
 }
 
+std::optional<std::vector<std::string>>
+filesRead(const AnalysisRequest &Request,
+          const clang::tidy::ClangTidyOptions &Options) {
+  std::optional<Preprocessed> Input =
+      preprocess(Request, analysisCommandLine(Request, Options));
+  if (!Input)
+    return std::nullopt;
+  std::vector<std::string> Files;
+  for (const auto &Entry : Input->Files) {
+    llvm::SmallString<256> Path(Entry.first);
+    if (!llvm::sys::path::is_absolute(Path))
+      llvm::sys::fs::make_absolute(Request.Directory, Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Files.push_back(Path.str().str());
+  }
+  return Files;
+}
+
 llvm::Expected<uint64_t> parseByteSize(llvm::StringRef Text) {
   llvm::StringRef Number = Text;
   uint64_t Unit = 1;

@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace vtlint {
 
@@ -66,6 +67,12 @@ private:
   uint64_t MaxBytes;
   std::atomic<unsigned> Hits{0}; // relaxed: a count read after the pool joins
 };
+
+/// The files (absolute) the preprocessor reads for Request: its main file
+/// and every header; std::nullopt when it cannot be preprocessed.
+std::optional<std::vector<std::string>>
+filesRead(const AnalysisRequest &Request,
+          const clang::tidy::ClangTidyOptions &Options);
 
 /// Parses a size such as 500M, 2G, 1048576 (bytes); K, M, G are powers of
 /// 1024.
