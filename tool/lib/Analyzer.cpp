@@ -305,7 +305,7 @@ Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
   Result.Check = Error.DiagnosticName;
   Result.Message = singleLine(Error.Message.Message);
   // clang-tidy's own NOLINT errors, and checks named by WarningsAsErrors.
-  if (Error.DiagLevel >= ClangTidyError::Error)
+  if (Error.DiagLevel >= ClangTidyError::Error || Error.IsWarningAsError)
     Result.Level = Severity::Error;
   Result.Location =
       Positions.position(Error.Message.FilePath, Error.Message.FileOffset);

@@ -27,6 +27,7 @@
 #include "Report.h"
 #include "ResultCache.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -158,6 +159,50 @@ std::vector<const Finding *> allFindings(const std::vector<FileResult> &Results)
     for (const Finding &Found : Result.Findings)
       All.push_back(&Found);
   return All;
+}
+
+/// clang-tidy's --line-filter JSON, read with llvm::json rather than
+/// clang::tidy::parseLineFilter, whose YAML reader prints its complaints
+/// (several lines) to stderr.
+llvm::Error readLineFilter(llvm::StringRef Text,
+                            clang::tidy::ClangTidyGlobalOptions &Into) {
+  auto Bad = [&](llvm::StringRef Why) {
+    return llvm::createStringError("bad --line-filter '" + Text + "': " + Why +
+                                   " (expected [{\"name\": \"file.cpp\", "
+                                   "\"lines\": [[1, 3], [5, 7]]}, ...])");
+  };
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  if (!Parsed)
+    return Bad(llvm::toString(Parsed.takeError()));
+  const llvm::json::Array *Files = Parsed->getAsArray();
+  if (!Files)
+    return Bad("not a JSON array");
+  for (const llvm::json::Value &Entry : *Files) {
+    const llvm::json::Object *File = Entry.getAsObject();
+    std::optional<llvm::StringRef> Name = File ? File->getString("name") : std::nullopt;
+    if (!Name)
+      return Bad("an entry without a \"name\"");
+    clang::tidy::FileFilter Filter;
+    Filter.Name = Name->str();
+    if (const llvm::json::Value *Lines = File->get("lines")) {
+      const llvm::json::Array *Ranges = Lines->getAsArray();
+      if (!Ranges)
+        return Bad("\"lines\" is not an array");
+      for (const llvm::json::Value &Range : *Ranges) {
+        const llvm::json::Array *Pair = Range.getAsArray();
+        std::optional<int64_t> First, Last;
+        if (Pair && Pair->size() == 2) {
+          First = (*Pair)[0].getAsInteger();
+          Last = (*Pair)[1].getAsInteger();
+        }
+        if (!First || !Last || *First < 1 || *Last < *First)
+          return Bad("a line range is not [first, last]");
+        Filter.LineRanges.push_back({unsigned(*First), unsigned(*Last)});
+      }
+    }
+    Into.LineFilter.push_back(std::move(Filter));
+  }
+  return llvm::Error::success();
 }
 
 /// clang-tidy's --line-filter: a finding passes when it or one of its notes
@@ -292,10 +337,8 @@ int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,
   }
   clang::tidy::ClangTidyGlobalOptions LineFilter;
   if (Options.LineFilter)
-    if (std::error_code Error =
-            clang::tidy::parseLineFilter(*Options.LineFilter, LineFilter))
-      return fail(Err, llvm::createStringError("bad --line-filter: " +
-                                               Error.message()));
+    if (llvm::Error Error = readLineFilter(*Options.LineFilter, LineFilter))
+      return fail(Err, std::move(Error));
   auto Config = Configuration::create(Options.Config);
   if (!Config)
     return fail(Err, Config.takeError());
