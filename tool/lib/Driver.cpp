@@ -285,8 +285,10 @@ void keepTouchedUnits(std::vector<AnalysisRequest> &Requests,
   size_t Kept = 0;
   for (size_t I = 0; I < Requests.size(); ++I)
     if (Keep[I]) {
-      Requests[Kept] = std::move(Requests[I]);
-      Options[Kept] = std::move(Options[I]);
+      if (Kept != I) { // a self-move would empty the request
+        Requests[Kept] = std::move(Requests[I]);
+        Options[Kept] = std::move(Options[I]);
+      }
       ++Kept;
     }
   Requests.resize(Kept);
