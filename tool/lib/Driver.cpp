@@ -97,13 +97,16 @@ FileResult analyseOne(const AnalysisRequest &Request,
                       ResultCache *Cache, llvm::StringRef CacheExtra) {
   if (!Cache)
     return analyzeFile(Request, Options);
-  std::optional<std::string> Key = Cache->key(Request, Options, CacheExtra);
-  if (Key)
-    if (std::optional<FileResult> Hit = Cache->lookup(*Key, Request.File))
-      return std::move(*Hit);
+  ResultCache::Probe Probed = Cache->probe(Request, Options, CacheExtra);
+  if (!Probed.Key)
+    return analyzeFile(Request, Options);
+  if (std::optional<FileResult> Hit = Cache->lookup(*Probed.Key, Request.File)) {
+    Cache->remember(Probed);
+    return std::move(*Hit);
+  }
   FileResult Result = analyzeFile(Request, Options);
-  if (Key)
-    Cache->store(*Key, Result);
+  Cache->store(*Probed.Key, Result);
+  Cache->remember(Probed);
   return Result;
 }
 

@@ -306,51 +306,142 @@ ResultCache::ResultCache(std::string Directory, std::string Root,
     : Directory(std::move(Directory)), Root(std::move(Root)),
       MaxBytes(MaxBytes) {}
 
-std::optional<std::string>
-ResultCache::key(const AnalysisRequest &Request,
-                 const clang::tidy::ClangTidyOptions &Options,
-                 llvm::StringRef Extra) const {
-  std::vector<std::string> CommandLine = analysisCommandLine(Request, Options);
-  std::optional<Preprocessed> Input = preprocess(Request, CommandLine);
-  if (!Input)
-    return std::nullopt;
-  RootPaths Paths(Root);
-  llvm::BLAKE3 Hasher;
-  // Each part with its length first, so no two inputs hash alike by moving
-  // bytes from one part into the next.
-  auto Add = [&](llvm::StringRef Part) {
+namespace {
+
+/// BLAKE3 of parts, each with its length first, so no two inputs hash alike
+/// by moving bytes from one part into the next.
+class KeyHasher {
+public:
+  void add(llvm::StringRef Part) {
     uint64_t Size = Part.size();
     Hasher.update(llvm::ArrayRef<uint8_t>(
         reinterpret_cast<const uint8_t *>(&Size), sizeof Size));
     Hasher.update(Part);
-  };
-  Add("vtlint-cache-v1");
-  Add(vtlintVersion());
-  Add(clang::getClangFullVersion());
-  Add(buildIdentity());
-  Add(Paths.relative(Request.Directory + "/"));
-  for (const std::string &Argument : CommandLine)
-    Add(Paths.relative(Argument));
-  Add(Paths.relative(clang::tidy::configurationAsText(Options)));
-  Add(Extra);
-  Add(Paths.relative(Input->Text));
-  for (const auto &[Name, Contents] : Input->Files) {
-    Add(Paths.relative(Name));
-    Add(Contents);
   }
-  return llvm::toHex(Hasher.final(), /*LowerCase=*/true);
+  std::string hex() { return llvm::toHex(Hasher.final(), /*LowerCase=*/true); }
+
+private:
+  llvm::BLAKE3 Hasher;
+};
+
+std::string contentHash(llvm::StringRef Contents) {
+  KeyHasher Hasher;
+  Hasher.add(Contents);
+  return Hasher.hex();
 }
 
-std::string ResultCache::entryPath(llvm::StringRef Key) const {
+/// Everything of the key but the preprocessed unit: the manifest's key.
+void addInvocation(KeyHasher &Hasher, const AnalysisRequest &Request,
+                   llvm::ArrayRef<std::string> CommandLine,
+                   const clang::tidy::ClangTidyOptions &Options,
+                   llvm::StringRef Extra, const RootPaths &Paths) {
+  Hasher.add("vtlint-cache-v1");
+  Hasher.add(vtlintVersion());
+  Hasher.add(clang::getClangFullVersion());
+  Hasher.add(buildIdentity());
+  Hasher.add(Paths.relative(Request.Directory + "/"));
+  for (const std::string &Argument : CommandLine)
+    Hasher.add(Paths.relative(Argument));
+  Hasher.add(Paths.relative(clang::tidy::configurationAsText(Options)));
+  Hasher.add(Extra);
+}
+
+std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
+  llvm::SmallString<256> Result(Path);
+  if (!llvm::sys::path::is_absolute(Result))
+    llvm::sys::fs::make_absolute(Directory, Result);
+  return Result.str().str();
+}
+
+} // namespace
+
+ResultCache::Probe ResultCache::probe(const AnalysisRequest &Request,
+                                      const clang::tidy::ClangTidyOptions &Options,
+                                      llvm::StringRef Extra) {
+  Probe Result;
+  RootPaths Paths(Root);
+  std::vector<std::string> CommandLine = analysisCommandLine(Request, Options);
+  KeyHasher Manifest;
+  addInvocation(Manifest, Request, CommandLine, Options, Extra, Paths);
+  Result.ManifestKey = Manifest.hex();
+
+  // 1. Direct: the manifest names the files the last preprocessing read and
+  //    the key it gave; when every file still has its bytes, that key holds
+  //    and no preprocessing is needed.
+  if (auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Result.ManifestKey, "m"))) {
+    llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse((*Buffer)->getBuffer());
+    const llvm::json::Object *Object = Parsed ? Parsed->getAsObject() : nullptr;
+    if (!Parsed)
+      llvm::consumeError(Parsed.takeError());
+    const llvm::json::Array *Files = Object ? Object->getArray("files") : nullptr;
+    std::optional<llvm::StringRef> Key = Object ? Object->getString("key") : std::nullopt;
+    bool Unchanged = Files && Key;
+    for (size_t I = 0; Unchanged && I < Files->size(); ++I) {
+      const llvm::json::Array *Pair = (*Files)[I].getAsArray();
+      std::optional<llvm::StringRef> Name, Hash;
+      if (Pair && Pair->size() == 2) {
+        Name = (*Pair)[0].getAsString();
+        Hash = (*Pair)[1].getAsString();
+      }
+      auto Contents =
+          Name ? llvm::MemoryBuffer::getFile(
+                     absoluteIn(Request.Directory, Paths.absolute(*Name)))
+               : std::make_error_code(std::errc::invalid_argument);
+      Unchanged = Hash && Contents && contentHash((*Contents)->getBuffer()) == *Hash;
+    }
+    if (Unchanged) {
+      Result.Key = Key->str();
+      Result.Direct = true;
+      return Result;
+    }
+  }
+
+  // 2. Preprocessed: the key of issue 13's definition.
+  std::optional<Preprocessed> Input = preprocess(Request, CommandLine);
+  if (!Input)
+    return Result;
+  KeyHasher Full;
+  addInvocation(Full, Request, CommandLine, Options, Extra, Paths);
+  Full.add(Paths.relative(Input->Text));
+  for (const auto &[Name, Contents] : Input->Files) {
+    Full.add(Paths.relative(Name));
+    Full.add(Contents);
+    Result.FilesRead.emplace_back(Paths.relative(Name), contentHash(Contents));
+  }
+  Result.Key = Full.hex();
+  return Result;
+}
+
+void ResultCache::remember(const Probe &Probed) {
+  if (!Probed.Key || Probed.Direct)
+    return;
+  llvm::json::Array Files;
+  for (const auto &[Name, Hash] : Probed.FilesRead)
+    Files.push_back(llvm::json::Array{Name, Hash});
+  std::string Text;
+  llvm::raw_string_ostream(Text)
+      << llvm::json::Value(llvm::json::Object{{"key", *Probed.Key},
+                                              {"files", std::move(Files)}});
+  writeEntry(entryPath(Probed.ManifestKey, "m"), Text);
+}
+
+void ResultCache::writeEntry(llvm::StringRef Path, llvm::StringRef Text) {
+  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return; // a cache that cannot be written is only slower
+  llvm::consumeError(writeFileAtomically(Path, Text));
+}
+
+std::string ResultCache::entryPath(llvm::StringRef Key,
+                                   llvm::StringRef Kind) const {
   llvm::SmallString<256> Path(Directory);
   llvm::sys::path::append(Path, "v1", Key.take_front(2),
-                          Key.drop_front(2) + ".json");
+                          Key.drop_front(2) + "." + Kind + ".json");
   return Path.str().str();
 }
 
 std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key,
                                               llvm::StringRef File) {
-  std::string Path = entryPath(Key);
+  std::string Path = entryPath(Key, "r");
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return std::nullopt;
@@ -372,10 +463,7 @@ std::optional<FileResult> ResultCache::lookup(llvm::StringRef Key,
 }
 
 void ResultCache::store(llvm::StringRef Key, const FileResult &Result) {
-  std::string Path = entryPath(Key);
-  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
-    return; // a cache that cannot be written is only slower
-  llvm::consumeError(writeFileAtomically(Path, entryJson(Result, RootPaths(Root))));
+  writeEntry(entryPath(Key, "r"), entryJson(Result, RootPaths(Root)));
 }
 
 void ResultCache::prune() {

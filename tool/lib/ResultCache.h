@@ -10,11 +10,20 @@
 //  3. the effective configuration (clang-tidy's YAML of the options: checks,
 //     check options, header filter, extra args) and a profile's content;
 //  4. vtlint's version, clang's version and the vtlint executable's bytes.
+// As ccache's direct mode, a manifest keyed by everything but the
+// preprocessed unit (2-4 above, and the main file's path) records the files
+// the last preprocessing read, with a hash of each, and the key it gave:
+// while every one of them is unchanged, the key is taken from the manifest
+// without preprocessing (a hit then costs reading those files). A file that
+// changes sends the unit back to preprocessing. Like ccache's direct mode, it
+// cannot see a new header that would now shadow one of the same name later
+// on the include path; delete the cache directory after such a change.
 // Paths under the root (the working directory of the run, the checkout in
 // CI) are hashed and stored relative to it, so a cache directory restored
 // on another machine, or another checkout path, still hits.
 //
-// The directory: DIR/v1/XX/REST.json, one file per entry, written to a
+// The directory: DIR/v1/XX/REST.r.json (results) and .m.json (manifests),
+// one file per entry, written to a
 // temporary file and renamed (AtomicFile.h), so concurrent vtlint processes
 // see a whole entry or none; an unreadable or malformed entry is a miss. A
 // hit touches the entry's modification time; prune() then deletes the
@@ -42,12 +51,21 @@ public:
   /// Root: the directory whose paths are stored relative (absolute).
   ResultCache(std::string Directory, std::string Root, uint64_t MaxBytes);
 
+  struct Probe {
+    /// The key of the unit; std::nullopt when it cannot even be
+    /// preprocessed (it is then analysed, and not stored).
+    std::optional<std::string> Key;
+    bool Direct = false;     // Key came from the manifest, unpreprocessed
+    std::string ManifestKey; // everything but the preprocessed unit
+    std::vector<std::pair<std::string, std::string>> FilesRead; // name, hash
+  };
   /// The key of Request under Options (Extra: further configuration text,
-  /// e.g. a profile's content); std::nullopt when the unit cannot even be
-  /// preprocessed (it is then analysed, and not stored).
-  std::optional<std::string> key(const AnalysisRequest &Request,
-                                 const clang::tidy::ClangTidyOptions &Options,
-                                 llvm::StringRef Extra) const;
+  /// e.g. a profile's content).
+  Probe probe(const AnalysisRequest &Request,
+              const clang::tidy::ClangTidyOptions &Options,
+              llvm::StringRef Extra);
+  /// Records the manifest of a preprocessed probe, for direct lookups.
+  void remember(const Probe &Probed);
 
   /// The stored result of Key for the unit at File, if any.
   std::optional<FileResult> lookup(llvm::StringRef Key, llvm::StringRef File);
@@ -60,7 +78,9 @@ public:
   unsigned hits() const { return Hits.load(std::memory_order_relaxed); }
 
 private:
-  std::string entryPath(llvm::StringRef Key) const;
+  /// Kind: "r" a result, "m" a manifest.
+  std::string entryPath(llvm::StringRef Key, llvm::StringRef Kind) const;
+  void writeEntry(llvm::StringRef Path, llvm::StringRef Text);
 
   std::string Directory;
   std::string Root;
