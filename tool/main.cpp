@@ -174,13 +174,23 @@ EXAMPLES:
   VT_PROFILE=app.profile ./build/app && vtlint -p build --profile=app.profile
                                          profile-guided Task/ValueTask advice
   vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
+  vtlint -p build --cache-dir=.vtlint-cache   replay unchanged units' results
+  vtlint -p build --diff=origin/main     only what the branch changed
+  git diff -U0 HEAD | vtlint -p build --diff=-
+  vtlint -p build -j2 --progress=plain   one line per finished file (CI logs)
+  vtlint -p build --export-fixes=fixes.yaml   for clang-apply-replacements
   vtlint --lsp                           language server for editors (docs/editors.md)
   vtlint --lsp --profile=app.profile     the same, with profile-guided advice
 
+ENVIRONMENT:
+  VTLINT_CACHE_DIR, VTLINT_CACHE_SIZE   defaults of --cache-dir, --cache-size
+
 EXIT STATUS:
   0  no finding outside the baseline
-  1  findings, or a file that does not compile
-  2  bad usage or configuration, unreadable database, baseline or files
+  1  findings, or a file that does not compile (or a database entry whose
+     file does not exist)
+  2  bad usage (any unknown option) or configuration, unreadable database,
+     baseline or files named on the command line
 
 Documentation: docs/vtlint.md; CI set-ups: docs/ci.md.
 )");
