@@ -7,15 +7,18 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Arguments.h"
 #include "Driver.h"
 #include "Progress.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "lsp/LanguageServer.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 #include <unistd.h>
 
@@ -39,11 +42,91 @@ static cl::opt<std::string> ConfigFile(
     cl::desc("Configuration file to use instead of the .clang-tidy files"),
     cl::value_desc("path"), cl::cat(VtlintCategory));
 // A string, validated below: llvm::cl would print its own multi-line error.
+// cl::Prefix: `-j2` as with make, besides `-j 2`, `-j=2` and `--jobs=2`.
 static cl::opt<std::string> Jobs(
-    "j", cl::desc("Translation units analysed in parallel (default: cores)"),
-    cl::value_desc("N"), cl::cat(VtlintCategory));
+    "j", cl::desc("Translation units analysed in parallel (default: cores); "
+                  "also -jN, --jobs=N"),
+    cl::value_desc("N"), cl::Prefix, cl::cat(VtlintCategory));
 static cl::alias JobsLong("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
                           cl::cat(VtlintCategory));
+static cl::opt<std::string> ProgressStyle(
+    "progress",
+    cl::desc("auto: a progress line on a terminal, nothing otherwise; plain: "
+             "one line per finished file (for CI logs); none"),
+    cl::value_desc("auto|plain|none"), cl::init("auto"),
+    cl::cat(VtlintCategory));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("As clang-tidy's: also report findings in non-system headers "
+             "whose path matches this regex (default: the configuration's "
+             "HeaderFilterRegex; none: main files only)"),
+    cl::value_desc("regex"), cl::cat(VtlintCategory));
+static cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("As clang-tidy's: no findings in headers matching this regex, "
+             "even if --header-filter matches them"),
+    cl::value_desc("regex"), cl::cat(VtlintCategory));
+static cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("As clang-tidy's: report only findings on these lines, e.g. "
+             "'[{\"name\":\"a.cpp\",\"lines\":[[1,3],[5,7]]},"
+             "{\"name\":\"b.h\"}]'"),
+    cl::value_desc("json"), cl::cat(VtlintCategory));
+static cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Findings of checks matching this glob are reported as errors"),
+    cl::value_desc("glob"), cl::cat(VtlintCategory));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the fixes as YAML for clang-apply-replacements"),
+    cl::value_desc("file"), cl::cat(VtlintCategory));
+static cl::opt<bool> ListChecks(
+    "list-checks", cl::desc("List the enabled checks and exit"),
+    cl::cat(VtlintCategory));
+static cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration (of the first file, or of "
+             "the working directory) as YAML and exit"),
+    cl::cat(VtlintCategory));
+static cl::opt<std::string> InlineConfig(
+    "config",
+    cl::desc("Configuration as YAML or JSON text, e.g. "
+             "\"{Checks: '-valuetask-stored'}\"; replaces the .clang-tidy "
+             "files"),
+    cl::value_desc("text"), cl::cat(VtlintCategory));
+static cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Append this argument to every compiler command"),
+    cl::value_desc("arg"), cl::cat(VtlintCategory));
+static cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Prepend this argument to every compiler command"),
+    cl::value_desc("arg"), cl::cat(VtlintCategory));
+static cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("As clang-tidy-diff.py: analyse only the units whose sources or "
+             "headers `git diff REV` changes, and report only findings on "
+             "changed lines; '-' reads a unified diff on stdin"),
+    cl::value_desc("REV|-"), cl::cat(VtlintCategory));
+static cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Replay the findings of units whose preprocessed source, command "
+             "line and configuration are unchanged (default: "
+             "$VTLINT_CACHE_DIR; none when unset)"),
+    cl::value_desc("dir"), cl::cat(VtlintCategory));
+static cl::opt<std::string> CacheSize(
+    "cache-size",
+    cl::desc("Bound of the cache directory; least recently used entries go "
+             "first (default: $VTLINT_CACHE_SIZE or 1G)"),
+    cl::value_desc("bytes[K|M|G]"), cl::cat(VtlintCategory));
+static cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("--fix, applied also in files that do not compile"),
+    cl::cat(VtlintCategory));
+static cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("--fix, also applying the single fix of a finding's note when "
+             "the finding has none"),
+    cl::cat(VtlintCategory));
 static cl::opt<std::string> Format(
     "format", cl::desc("Output format: text, json, sarif or github"),
     cl::value_desc("format"), cl::init("text"), cl::cat(VtlintCategory));
@@ -91,13 +174,23 @@ EXAMPLES:
   VT_PROFILE=app.profile ./build/app && vtlint -p build --profile=app.profile
                                          profile-guided Task/ValueTask advice
   vtlint -p build --checks='valuetask-*,-valuetask-stored' --fix
+  vtlint -p build --cache-dir=.vtlint-cache   replay unchanged units' results
+  vtlint -p build --diff=origin/main     only what the branch changed
+  git diff -U0 HEAD | vtlint -p build --diff=-
+  vtlint -p build -j2 --progress=plain   one line per finished file (CI logs)
+  vtlint -p build --export-fixes=fixes.yaml   for clang-apply-replacements
   vtlint --lsp                           language server for editors (docs/editors.md)
   vtlint --lsp --profile=app.profile     the same, with profile-guided advice
 
+ENVIRONMENT:
+  VTLINT_CACHE_DIR, VTLINT_CACHE_SIZE   defaults of --cache-dir, --cache-size
+
 EXIT STATUS:
   0  no finding outside the baseline
-  1  findings, or a file that does not compile
-  2  bad usage or configuration, unreadable database, baseline or files
+  1  findings, or a file that does not compile (or a database entry whose
+     file does not exist)
+  2  bad usage (any unknown option) or configuration, unreadable database,
+     baseline or files named on the command line
 
 Documentation: docs/vtlint.md; CI set-ups: docs/ci.md.
 )");
@@ -149,6 +242,12 @@ int main(int argc, const char **argv) {
     OwnArgs.push_back(argv[I]);
   }
 
+  if (std::optional<std::string> Unknown = vtlint::findUnknownOption(OwnArgs)) {
+    llvm::errs() << "vtlint: error: unknown command line argument '" << *Unknown
+                 << "' (see vtlint --help)\n";
+    return vtlint::ExitBadInput;
+  }
+
   std::string ParseErrors;
   bool Parsed = false;
   std::string Printed = captureStderr([&] {
@@ -197,9 +296,59 @@ int main(int argc, const char **argv) {
     Options.ShardSpec = ShardSpec;
   if (Profile.getNumOccurrences())
     Options.ProfileFile = Profile;
-  Options.Fix = Fix;
+  if (InlineConfig.getNumOccurrences())
+    Options.Config.InlineConfig = InlineConfig;
+  clang::tidy::ClangTidyOptions &Overrides = Options.Config.Overrides;
+  if (HeaderFilter.getNumOccurrences())
+    Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (WarningsAsErrors.getNumOccurrences())
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (!ExtraArgs.empty())
+    Overrides.ExtraArgs.emplace(ExtraArgs.begin(), ExtraArgs.end());
+  if (!ExtraArgsBefore.empty())
+    Overrides.ExtraArgsBefore.emplace(ExtraArgsBefore.begin(),
+                                      ExtraArgsBefore.end());
+  if (LineFilter.getNumOccurrences())
+    Options.LineFilter = LineFilter;
+  if (Diff.getNumOccurrences())
+    Options.DiffRevision = Diff;
+  if (ExportFixes.getNumOccurrences())
+    Options.ExportFixesFile = ExportFixes;
+  Options.Fix = Fix || FixErrors || FixNotes;
+  Options.FixErrors = FixErrors;
+  Options.FixNotes = FixNotes;
+  Options.ListChecks = ListChecks;
+  Options.DumpConfig = DumpConfig;
   Options.Quiet = Quiet;
-  Options.ShowProgress = vtlint::stderrIsTerminal();
+  if (CacheDir.getNumOccurrences())
+    Options.CacheDir = CacheDir;
+  else if (std::optional<std::string> FromEnvironment =
+               llvm::sys::Process::GetEnv("VTLINT_CACHE_DIR"))
+    if (!FromEnvironment->empty())
+      Options.CacheDir = *FromEnvironment;
+  std::optional<std::string> SizeText =
+      CacheSize.getNumOccurrences()
+          ? std::optional<std::string>(CacheSize)
+          : llvm::sys::Process::GetEnv("VTLINT_CACHE_SIZE");
+  if (SizeText && !SizeText->empty()) {
+    llvm::Expected<uint64_t> Size = vtlint::parseByteSize(*SizeText);
+    if (!Size) {
+      llvm::errs() << "vtlint: error: --cache-size: "
+                   << llvm::toString(Size.takeError()) << "\n";
+      return vtlint::ExitBadInput;
+    }
+    Options.CacheMaxBytes = *Size;
+  }
+  llvm::Expected<vtlint::ProgressStyle> Style =
+      vtlint::parseProgressStyle(ProgressStyle, vtlint::stderrIsTerminal());
+  if (!Style) {
+    llvm::errs() << "vtlint: error: " << llvm::toString(Style.takeError())
+                 << "\n";
+    return vtlint::ExitBadInput;
+  }
+  Options.Progress = *Style;
   if (Lsp)
     return vtlint::lsp::runLanguageServer({{Options.Sources.BuildPath, CompilerFlags},
                                            Options.Config,

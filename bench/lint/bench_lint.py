@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -110,10 +111,10 @@ class Tool:
         return wall, cpu
 
 
-def make_tools(build, units_dir):
+def make_tools(build, units_dir, vtlint_only=False):
     vtlint = os.path.join(build, "bin", "vtlint")
     plugin = os.path.join(build, "lib", "libvaluetask-tidy.so")
-    for needed in (vtlint, plugin, CLANG, CLANG_TIDY):
+    for needed in (vtlint, CLANG) if vtlint_only else (vtlint, plugin, CLANG, CLANG_TIDY):
         if not os.path.exists(needed):
             raise BenchError(f"missing {needed} (run `make build BUILD={build}` first)")
     flags = ["-std=c++20", f"-I{RUNTIME_INCLUDE}"]
@@ -166,6 +167,67 @@ def measure_parallel(vtlint, units_dir, repetitions):
             times[jobs].append(wall)
         loads.append(load_average())
     return statistics.median(times[1]), statistics.median(times[2]), statistics.mean(loads)
+
+
+def measure_cache_and_diff(vtlint, units_dir, repetitions):
+    """Median wall times over the whole project, -j2: a cold run into an
+    empty --cache-dir against a warm run (every unit a hit); and --diff=HEAD
+    after one file changed (a line added, so the unit is analysed) against a
+    full run. The diff runs in a git repository made of the units."""
+    cold, warm = [], []
+    cache = os.path.join(units_dir, ".bench-cache")
+    for _ in range(repetitions):
+        shutil.rmtree(cache, ignore_errors=True)
+        for times in (cold, warm):
+            wall, _, code, out, err = run_timed([vtlint, "-p", units_dir, "-j", "2",
+                                                 f"--cache-dir={cache}"], units_dir)
+            if code != 1:
+                raise BenchError(f"vtlint --cache-dir exited {code}, expected 1: {err}")
+            times.append(wall)
+        if "from the cache)" not in out.strip().splitlines()[-1]:
+            raise BenchError(f"the warm run replayed nothing: {out.strip().splitlines()[-1]}")
+    shutil.rmtree(cache, ignore_errors=True)
+
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    if not os.path.isdir(os.path.join(units_dir, ".git")):
+        subprocess.run(git + ["init", "-q"], cwd=units_dir, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=units_dir, check=True)
+    subprocess.run(git + ["commit", "-qm", "units", "--allow-empty"], cwd=units_dir, check=True)
+    changed = sorted(f for f in os.listdir(units_dir) if f.endswith(".cpp"))[0]
+    original = open(os.path.join(units_dir, changed)).read()
+    diff, full = [], []
+    try:
+        with open(os.path.join(units_dir, changed), "a") as f:
+            f.write("int bench_changed_line() { return 1; }\n")
+        for _ in range(repetitions):
+            wall, _, code, out, err = run_timed([vtlint, "-p", units_dir, "-j", "2",
+                                                 "--diff=HEAD"], units_dir)
+            if code != 0 or "of 1 file (1 analysed" not in out:
+                raise BenchError(f"vtlint --diff=HEAD exited {code}: {out.strip()} {err.strip()}")
+            diff.append(wall)
+            wall, _, code, _, _ = run_timed([vtlint, "-p", units_dir, "-j", "2", "--quiet"],
+                                            units_dir)
+            if code != 1:
+                raise BenchError(f"vtlint over the project exited {code}, expected 1")
+            full.append(wall)
+    finally:
+        with open(os.path.join(units_dir, changed), "w") as f:
+            f.write(original)
+    return (statistics.median(cold), statistics.median(warm),
+            statistics.median(diff), statistics.median(full))
+
+
+def cache_and_diff_rows(measured, units, repetitions):
+    cold, warm, diff, full = measured
+    reps = f"median of {repetitions}, -j2"
+    return [
+        row(f"{units}-file project, warm cache against cold ({reps})",
+            "vtlint, every unit a hit", warm, "vtlint, empty --cache-dir", cold, "s",
+            "cold/warm >= 20 (issue 13)", cold >= 20 * warm),
+        row(f"{units}-file project, one file changed ({reps})",
+            "vtlint --diff=HEAD", diff, "vtlint, every file", full, "s",
+            "full/diff >= 5 (issue 13)", full >= 5 * diff),
+    ]
 
 
 def row(case, ours_label, ours, peer_label, peer, unit, target, met):
@@ -230,6 +292,8 @@ def main():
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--blocks", type=int, default=6, help="code blocks per unit")
+    parser.add_argument("--only-cache-diff", action="store_true",
+                        help="only the result-cache and --diff rows (issue 13)")
     args = parser.parse_args()
     if args.smoke:
         args.units, args.repetitions = 2, 1
@@ -243,15 +307,19 @@ def main():
     units_dir = os.path.join(build, "bench", "lint-units", f"{args.units}x{args.blocks}")
     rows_path = os.path.join(build, "bench", "rows", "lint.json")
     try:
-        tools, vtlint = make_tools(build, units_dir)
+        tools, vtlint = make_tools(build, units_dir, vtlint_only=args.only_cache_diff)
         paths = generate_units.generate(units_dir, args.units, args.blocks, RUNTIME_INCLUDE, CLANG)
-        per_file = measure_per_file(tools, paths, args.repetitions, units_dir)
-        parallel = measure_parallel(vtlint, units_dir, args.repetitions)
+        rows = []
+        if not args.only_cache_diff:
+            per_file = measure_per_file(tools, paths, args.repetitions, units_dir)
+            parallel = measure_parallel(vtlint, units_dir, args.repetitions)
+            rows = build_rows(tools, per_file, parallel, args.units, args.repetitions)
+        rows += cache_and_diff_rows(measure_cache_and_diff(vtlint, units_dir, args.repetitions),
+                                    args.units, args.repetitions)
     except BenchError as error:
         print(f"bench_lint.py: {error}", file=sys.stderr)
         return 2
 
-    rows = build_rows(tools, per_file, parallel, args.units, args.repetitions)
     os.makedirs(os.path.dirname(rows_path), exist_ok=True)
     temporary = rows_path + ".tmp"
     with open(temporary, "w") as f:

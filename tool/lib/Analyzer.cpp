@@ -15,8 +15,10 @@
 //     only main-file findings can be reported, over the main file's own
 //     declarations (MainFileScope.h);
 //  4. turn the collected diagnostics into a FileResult: compiler errors
-//     mark the TU as not compiled (the first one located, with the main
-//     file's #include that leads to it), check warnings become findings.
+//     mark the TU as not compiled (clang's first error, in the order clang
+//     emitted them, is the one reported, with the main file's #include
+//     that leads to it), check warnings and clang-tidy's own NOLINT errors
+//     become findings, every message on one line.
 // The language server's analyses (IncrementalAnalysis) replace step 3's
 // whole parse with a parse of the main file on top of its preamble
 // (Preamble.h) when the include region compiles; else the file is parsed
@@ -137,69 +139,6 @@ private:
   const std::atomic<bool> *Cancelled;
 };
 
-/// Where a compiler error is: a file and a byte offset (PositionResolver
-/// turns them into lines and columns).
-struct RawPlace {
-  std::string Path;
-  unsigned Offset = 0;
-};
-
-/// Passes every diagnostic on to clang-tidy's consumer and keeps clang's
-/// first error with its place and, for an error in an included file, the
-/// place of the main file's #include that leads to it (the source manager
-/// is only alive while the unit is parsed, so this is done as it happens).
-class FirstErrorRecorder : public clang::DiagnosticConsumer {
-public:
-  explicit FirstErrorRecorder(clang::DiagnosticConsumer &Next) : Next(Next) {}
-
-  void BeginSourceFile(const clang::LangOptions &Language,
-                       const clang::Preprocessor *PP) override {
-    Next.BeginSourceFile(Language, PP);
-  }
-  void EndSourceFile() override { Next.EndSourceFile(); }
-  void finish() override { Next.finish(); }
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
-                        const clang::Diagnostic &Info) override {
-    clang::DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (!Message && Level >= clang::DiagnosticsEngine::Error)
-      record(Info);
-    Next.HandleDiagnostic(Level, Info);
-  }
-
-  std::optional<std::string> Message;
-  std::optional<RawPlace> At;
-  std::optional<RawPlace> IncludedFrom;
-
-private:
-  void record(const clang::Diagnostic &Info) {
-    llvm::SmallString<128> Text;
-    Info.FormatDiagnostic(Text);
-    Message = Text.str().str();
-    if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
-      return;
-    const clang::SourceManager &Sources = Info.getSourceManager();
-    clang::SourceLocation Place = Sources.getFileLoc(Info.getLocation());
-    At = placeOf(Sources, Place);
-    clang::FileID File = Sources.getFileID(Place);
-    clang::SourceLocation Include;
-    while (File.isValid() && File != Sources.getMainFileID()) {
-      clang::SourceLocation Next = Sources.getIncludeLoc(File);
-      if (Next.isInvalid())
-        return; // Not reached from the main file (e.g. a -include file).
-      Include = Sources.getFileLoc(Next);
-      File = Sources.getFileID(Include);
-    }
-    if (Include.isValid())
-      IncludedFrom = placeOf(Sources, Include);
-  }
-
-  static RawPlace placeOf(const clang::SourceManager &Sources, clang::SourceLocation Place) {
-    return {Sources.getFilename(Place).str(), Sources.getFileOffset(Place)};
-  }
-
-  clang::DiagnosticConsumer &Next;
-};
-
 /// Parses Request's main file on top of its preamble: true if clang
 /// succeeded, nullopt when there is no usable preamble (the caller parses
 /// the whole file).
@@ -311,8 +250,10 @@ public:
     SourcePosition Result;
     Result.File = absolutePath(Path);
     Result.Offset = Offset;
-    if (const SourceText *Text = text(Result.File))
+    if (const SourceText *Text = text(Result.File)) {
       std::tie(Result.Line, Result.Column) = Text->lineAndColumn(Offset);
+      Result.CodePointColumn = Text->codePointColumn(Result.Line, Result.Column);
+    }
     return Result;
   }
 
@@ -338,23 +279,142 @@ private:
   llvm::StringMap<std::unique_ptr<SourceText>> Texts;
 };
 
+/// Sits in front of clang-tidy's diagnostic consumer (for clang's and the
+/// checks' diagnostics alike) to see what that consumer cannot tell once it
+/// has sorted them:
+///  1. clang's first error, in the order emitted: past the error limit the
+///     location-less "too many errors emitted" would sort first;
+///  2. the finding an unmatched NOLINTBEGIN interrupted: clang-tidy reports
+///     it while it handles the first finding of the file, between that
+///     finding and its notes, so the notes land on the NOLINT error;
+///  3. only clang's own errors count as errors of the invocation, so a NOLINT
+///     error does not make the file "not compile".
+class ObservingConsumer : public clang::DiagnosticConsumer {
+public:
+  ObservingConsumer(clang::tidy::ClangTidyContext &Context,
+                    clang::DiagnosticConsumer &Next)
+      : Context(Context), Next(Next) {}
+
+  /// The engine the checks (and clang-tidy's NOLINT handling) report to.
+  void setChecksEngine(const clang::DiagnosticsEngine *Engine) {
+    ChecksEngine = Engine;
+  }
+
+  struct FirstErrorSeen {
+    std::string Message;
+    std::string File; // empty: no location
+    unsigned Offset = 0;
+    /// For an error in an included file: the main file's #include that
+    /// leads to it (IncludeFile empty otherwise). Found as the error is
+    /// handled: the source manager only lives while the unit is parsed.
+    std::string IncludeFile;
+    unsigned IncludeOffset = 0;
+  };
+  std::optional<FirstErrorSeen> FirstError;
+  /// The messages of the findings whose notes a NOLINT error took.
+  std::vector<std::string> InterruptedFindings;
+
+  void BeginSourceFile(const clang::LangOptions &Lang,
+                       const clang::Preprocessor *PP) override {
+    Next.BeginSourceFile(Lang, PP);
+  }
+  void EndSourceFile() override { Next.EndSourceFile(); }
+  void finish() override { Next.finish(); }
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    bool FromCompiler = Info.getDiags() != ChecksEngine;
+    std::string Check = FromCompiler ? "" : Context.getCheckName(Info.getID());
+    if (FromCompiler)
+      DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (FromCompiler && Level >= clang::DiagnosticsEngine::Error && !FirstError)
+      FirstError = describe(Info);
+    if (Level != clang::DiagnosticsEngine::Note) {
+      if (Check == "clang-tidy-nolint" && Depth > 0)
+        InterruptedFindings.push_back(OuterMessage);
+      if (Depth == 0) {
+        llvm::SmallString<128> Text;
+        Info.FormatDiagnostic(Text);
+        // clang-tidy's consumer drops the " [check]" its format adds.
+        OuterMessage = llvm::StringRef(Text)
+                           .drop_back(llvm::StringRef(Text).ends_with(
+                                          " [" + Check + "]")
+                                          ? Check.size() + 3
+                                          : 0)
+                           .str();
+      }
+    }
+    ++Depth;
+    Next.HandleDiagnostic(Level, Info);
+    --Depth;
+  }
+
+private:
+  static FirstErrorSeen describe(const clang::Diagnostic &Info) {
+    FirstErrorSeen Seen;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Seen.Message = Text.str().str();
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const clang::SourceManager &Sources = Info.getSourceManager();
+      clang::SourceLocation At = Sources.getFileLoc(Info.getLocation());
+      Seen.File = Sources.getFilename(At).str();
+      Seen.Offset = Sources.getFileOffset(At);
+      clang::FileID File = Sources.getFileID(At);
+      clang::SourceLocation Include;
+      while (File.isValid() && File != Sources.getMainFileID()) {
+        clang::SourceLocation Next = Sources.getIncludeLoc(File);
+        if (Next.isInvalid())
+          return Seen; // Not reached from the main file (e.g. a -include file).
+        Include = Sources.getFileLoc(Next);
+        File = Sources.getFileID(Include);
+      }
+      if (Include.isValid()) {
+        Seen.IncludeFile = Sources.getFilename(Include).str();
+        Seen.IncludeOffset = Sources.getFileOffset(Include);
+      }
+    }
+    return Seen;
+  }
+
+  clang::tidy::ClangTidyContext &Context;
+  clang::DiagnosticConsumer &Next;
+  const clang::DiagnosticsEngine *ChecksEngine = nullptr;
+  unsigned Depth = 0; // > 0 while Next handles a diagnostic
+  std::string OuterMessage;
+};
+
+/// Gives the notes a NOLINT error took back to the finding they belong to.
+void returnStolenNotes(std::vector<ClangTidyError> &Errors,
+                       llvm::ArrayRef<std::string> InterruptedFindings) {
+  for (ClangTidyError &Nolint : Errors) {
+    if (Nolint.DiagnosticName != "clang-tidy-nolint" || Nolint.Notes.empty())
+      continue;
+    for (ClangTidyError &Owner : Errors)
+      if (&Owner != &Nolint && Owner.Notes.empty() &&
+          Owner.DiagnosticName != "clang-tidy-nolint" &&
+          llvm::is_contained(InterruptedFindings, Owner.Message.Message)) {
+        Owner.Notes = std::move(Nolint.Notes);
+        // The consumer strips " [check]" only from a note of that check.
+        for (clang::tooling::DiagnosticMessage &N : Owner.Notes) {
+          llvm::StringRef Text(N.Message);
+          if (Text.consume_back(" [" + Owner.DiagnosticName + "]"))
+            N.Message = Text.str();
+        }
+        break;
+      }
+    Nolint.Notes.clear();
+  }
+}
+
 bool isCompilerDiagnostic(const ClangTidyError &Error) {
   return llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
 }
 
-Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
-  Finding Result;
-  Result.Check = Error.DiagnosticName;
-  Result.Message = Error.Message.Message;
-  Result.Location =
-      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
-  Result.SourceLine = Positions.lineText(Result.Location).str();
-  for (const clang::tooling::DiagnosticMessage &N : Error.Notes) {
-    Note Added{N.Message, Positions.position(N.FilePath, N.FileOffset), ""};
-    Added.SourceLine = Positions.lineText(Added.Location).str();
-    Result.Notes.push_back(std::move(Added));
-  }
-  for (const auto &FileFixes : Error.Message.Fix)
+std::vector<FixEdit> fixEdits(const llvm::StringMap<clang::tooling::Replacements> &Fixes,
+                              PositionResolver &Positions) {
+  std::vector<FixEdit> Edits;
+  for (const auto &FileFixes : Fixes)
     for (const clang::tooling::Replacement &R : FileFixes.getValue()) {
       FixEdit Edit;
       Edit.File = Positions.absolutePath(R.getFilePath());
@@ -363,21 +423,50 @@ Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
       Edit.Replacement = R.getReplacementText().str();
       Edit.Begin = Positions.position(Edit.File, Edit.Offset);
       Edit.End = Positions.position(Edit.File, Edit.Offset + Edit.Length);
-      Result.Fixes.push_back(std::move(Edit));
+      Edits.push_back(std::move(Edit));
     }
+  return Edits;
+}
+
+Finding makeFinding(const ClangTidyError &Error, PositionResolver &Positions) {
+  Finding Result;
+  Result.Check = Error.DiagnosticName;
+  Result.Message = singleLine(Error.Message.Message);
+  // clang-tidy's own NOLINT errors, and checks named by WarningsAsErrors.
+  if (Error.DiagLevel >= ClangTidyError::Error || Error.IsWarningAsError)
+    Result.Level = Severity::Error;
+  Result.Location =
+      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
+  Result.SourceLine = Positions.lineText(Result.Location).str();
+  for (const clang::tooling::DiagnosticMessage &N : Error.Notes) {
+    Note Added{singleLine(N.Message), Positions.position(N.FilePath, N.FileOffset),
+               "", fixEdits(N.Fix, Positions)};
+    Added.SourceLine = Positions.lineText(Added.Location).str();
+    Result.Notes.push_back(std::move(Added));
+  }
+  Result.Fixes = fixEdits(Error.Message.Fix, Positions);
   Result.Fingerprint =
       fingerprintFinding(Result.Check, Result.Message, Result.SourceLine);
   return Result;
 }
 
-std::string describeError(const ClangTidyError &Error,
-                          PositionResolver &Positions) {
-  if (Error.Message.FilePath.empty())
-    return "error: " + Error.Message.Message;
-  SourcePosition At =
-      Positions.position(Error.Message.FilePath, Error.Message.FileOffset);
-  return At.File + ":" + std::to_string(At.Line) + ":" +
-         std::to_string(At.Column) + ": error: " + Error.Message.Message;
+void recordFirstError(FileResult &Result,
+                      const ObservingConsumer::FirstErrorSeen &Error,
+                      PositionResolver &Positions) {
+  Result.Compiled = false;
+  Result.FirstErrorMessage = singleLine(Error.Message);
+  if (Error.File.empty()) {
+    Result.FirstError = "error: " + Result.FirstErrorMessage;
+    return;
+  }
+  if (!Error.IncludeFile.empty())
+    Result.FirstErrorIncludedFrom =
+        Positions.position(Error.IncludeFile, Error.IncludeOffset);
+  SourcePosition At = Positions.position(Error.File, Error.Offset);
+  Result.FirstError = At.File + ":" + std::to_string(At.Line) + ":" +
+                      std::to_string(At.Column) +
+                      ": error: " + singleLine(Error.Message);
+  Result.FirstErrorAt = std::move(At);
 }
 
 FileResult analyzeUnprotected(const AnalysisRequest &Request,
@@ -407,19 +496,20 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
       std::make_unique<clang::tidy::DefaultOptionsProvider>(
           clang::tidy::ClangTidyGlobalOptions(), Options));
   clang::tidy::ClangTidyDiagnosticConsumer Diagnostics(Context);
+  ObservingConsumer Observer(Context, Diagnostics);
   clang::DiagnosticsEngine Engine(
       llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(),
-      llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>(), &Diagnostics,
+      llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>(), &Observer,
       /*ShouldOwnClient=*/false);
+  Observer.setChecksEngine(&Engine);
   Context.setDiagnosticsEngine(&Engine);
 
-  FirstErrorRecorder Recorder(Diagnostics);
   TidyActionFactory Factory(Context, mainFileFindingsOnly(Options),
                             Incremental ? Incremental->Cancelled : nullptr);
   std::vector<std::string> CommandLine = adjustCommandLine(Request, Options);
   std::optional<bool> Succeeded;
   if (Incremental && Incremental->Preambles)
-    Succeeded = runWithPreamble(CommandLine, Request, FS, Recorder, Factory,
+    Succeeded = runWithPreamble(CommandLine, Request, FS, Observer, Factory,
                                 *Incremental);
   if (!Succeeded) {
     auto Files = llvm::makeIntrusiveRefCnt<clang::FileManager>(
@@ -427,29 +517,27 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
     clang::tooling::ToolInvocation Invocation(
         CommandLine, &Factory, Files.get(),
         std::make_shared<clang::PCHContainerOperations>());
-    Invocation.setDiagnosticConsumer(&Recorder);
+    Invocation.setDiagnosticConsumer(&Observer);
     Succeeded = Invocation.run();
   }
 
   PositionResolver Positions(*FS, Request.Directory);
-  for (const ClangTidyError &Error : Diagnostics.take()) {
+  if (Observer.FirstError)
+    recordFirstError(Result, *Observer.FirstError, Positions);
+  std::vector<ClangTidyError> Errors = Diagnostics.take();
+  returnStolenNotes(Errors, Observer.InterruptedFindings);
+  for (const ClangTidyError &Error : Errors) {
     if (isCompilerDiagnostic(Error)) {
-      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled) {
-        Result.Compiled = false;
-        Result.FirstError = describeError(Error, Positions);
-      }
+      // Seen by the observer; the consumer may miss one it was told to
+      // ignore, so take it from here then.
+      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled)
+        recordFirstError(Result,
+                         {Error.Message.Message, Error.Message.FilePath,
+                          Error.Message.FileOffset},
+                         Positions);
       continue;
     }
     Result.Findings.push_back(makeFinding(Error, Positions));
-  }
-  if (Recorder.Message && Recorder.At) {
-    CompileError First;
-    First.Message = *Recorder.Message;
-    First.Location = Positions.position(Recorder.At->Path, Recorder.At->Offset);
-    if (Recorder.IncludedFrom)
-      First.IncludedFrom = Positions.position(Recorder.IncludedFrom->Path,
-                                              Recorder.IncludedFrom->Offset);
-    Result.FirstErrorAt = std::move(First);
   }
   if (!*Succeeded && Result.Compiled) {
     Result.Compiled = false;
@@ -461,6 +549,12 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
 } // namespace
 
 llvm::StringRef clangResourceDirectory() { return VTLINT_CLANG_RESOURCE_DIR; }
+
+std::vector<std::string>
+analysisCommandLine(const AnalysisRequest &Request,
+                    const clang::tidy::ClangTidyOptions &Options) {
+  return adjustCommandLine(Request, Options);
+}
 
 namespace {
 

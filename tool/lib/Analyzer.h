@@ -40,6 +40,12 @@ struct AnalysisRequest {
 FileResult analyzeFile(const AnalysisRequest &Request,
                        const clang::tidy::ClangTidyOptions &Options);
 
+/// The compiler command line analyzeFile runs for Request (clang-tidy's
+/// adjustments, the options' extra arguments, the resource directory).
+std::vector<std::string>
+analysisCommandLine(const AnalysisRequest &Request,
+                    const clang::tidy::ClangTidyOptions &Options);
+
 /// What the language server adds to an analysis: a preamble store, so the
 /// main file is parsed on top of its reused include region (Preamble.h),
 /// and a cancellation flag. Once *Cancelled is set (by another thread), the

@@ -1,7 +1,8 @@
-//===--- CompileDatabase.cpp - read a compile_commands.json strictly ------===//
+//===--- CompileDatabase.cpp - find and read a compile_commands.json ------===//
 
 #include "CompileDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -40,6 +41,64 @@ loadJsonCompileDatabase(llvm::StringRef JsonPath) {
   if (!Database)
     return llvm::createStringError(Error);
   return Database;
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileDatabase(llvm::StringRef JsonPath) {
+  auto Database = loadJsonCompileDatabase(JsonPath);
+  if (!Database)
+    return llvm::createStringError("malformed compile database '" + JsonPath +
+                                   "': " + llvm::toString(Database.takeError()));
+  return Database;
+}
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
+  llvm::SmallString<256> Result(Path);
+  if (!llvm::sys::path::is_absolute(Result)) {
+    if (Base.empty())
+      llvm::sys::fs::make_absolute(Result);
+    else
+      llvm::sys::fs::make_absolute(Base, Result);
+  }
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
+  return Result.str().str();
+}
+
+llvm::Expected<std::string> compileDatabaseOfBuildPath(llvm::StringRef BuildPath) {
+  llvm::SmallString<256> Path(absolutePath(BuildPath));
+  if (!llvm::sys::fs::exists(Path))
+    return llvm::createStringError("build directory '" + Path +
+                                   "' does not exist");
+  if (llvm::sys::fs::is_directory(Path)) {
+    llvm::sys::path::append(Path, CompileDatabaseName);
+    if (!llvm::sys::fs::exists(Path))
+      return llvm::createStringError(
+          "no " + CompileDatabaseName + " in '" + absolutePath(BuildPath) +
+          "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  }
+  return Path.str().str();
+}
+
+std::optional<std::string> findCompileDatabaseAbove(llvm::StringRef File) {
+  for (llvm::StringRef Directory = llvm::sys::path::parent_path(File);
+       !Directory.empty(); Directory = llvm::sys::path::parent_path(Directory)) {
+    for (llvm::StringRef Subdirectory : {"", "build"}) {
+      llvm::SmallString<256> Candidate(Directory);
+      llvm::sys::path::append(Candidate, Subdirectory, CompileDatabaseName);
+      if (llvm::sys::fs::exists(Candidate))
+        return Candidate.str().str();
+    }
+  }
+  return std::nullopt;
+}
+
+AnalysisRequest requestFromCommand(const clang::tooling::CompileCommand &Command,
+                                   llvm::StringRef File) {
+  AnalysisRequest Request;
+  Request.File = File.str();
+  Request.Directory = Command.Directory;
+  Request.CommandLine = Command.CommandLine;
+  return Request;
 }
 
 } // namespace vtlint

@@ -98,9 +98,15 @@ llvm::Expected<ClangTidyOptions> parseConfigurationFile(llvm::StringRef Path) {
   if (!Buffer)
     return llvm::createStringError("cannot read configuration file '" + Path +
                                    "': " + Buffer.getError().message());
+  return parseConfigurationText((*Buffer)->getMemBufferRef(),
+                                "configuration file '" + Path.str() + "'");
+}
+
+llvm::Expected<ClangTidyOptions>
+parseConfigurationText(llvm::MemoryBufferRef Text, llvm::StringRef Origin) {
   std::string FirstProblem;
   auto Parsed = clang::tidy::parseConfigurationWithDiags(
-      (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &Diag) {
+      Text, [&](const llvm::SMDiagnostic &Diag) {
         if (FirstProblem.empty())
           FirstProblem = (llvm::Twine(Diag.getLineNo()) + ":" +
                           llvm::Twine(Diag.getColumnNo() + 1) + ": " +
@@ -109,7 +115,7 @@ llvm::Expected<ClangTidyOptions> parseConfigurationFile(llvm::StringRef Path) {
       });
   if (!Parsed)
     return llvm::createStringError(
-        "malformed configuration file '" + Path + "': " +
+        "malformed " + Origin + ": " +
         (FirstProblem.empty() ? Parsed.getError().message() : FirstProblem));
   return std::move(*Parsed);
 }
@@ -120,15 +126,25 @@ Configuration::create(const ConfigurationSettings &Settings) {
   if (Settings.ChecksGlob)
     if (llvm::Error Err = validateChecksGlob(*Settings.ChecksGlob, "--checks"))
       return std::move(Err);
-  if (Settings.ConfigFile) {
-    auto Parsed = parseConfigurationFile(*Settings.ConfigFile);
+  if (Settings.ConfigFile && Settings.InlineConfig)
+    return llvm::createStringError(
+        "--config and --config-file are mutually exclusive");
+  if (Settings.ConfigFile || Settings.InlineConfig) {
+    auto Parsed = Settings.ConfigFile
+                      ? parseConfigurationFile(*Settings.ConfigFile)
+                      : parseConfigurationText(
+                            llvm::MemoryBufferRef(*Settings.InlineConfig,
+                                                  "--config"),
+                            "--config");
     if (!Parsed)
       return Parsed.takeError();
-    Result->ConfigFile = ParsedFile{*Settings.ConfigFile, std::move(*Parsed)};
+    Result->ConfigFile = ParsedFile{
+        Settings.ConfigFile ? *Settings.ConfigFile : std::string("--config"),
+        std::move(*Parsed)};
     // Validates its Checks now, before any file is analysed.
     auto Finished = Result->finish(ClangTidyOptions::getDefaults().merge(
                                        Result->ConfigFile->Options, 1),
-                                   *Settings.ConfigFile);
+                                   Result->ConfigFile->Path);
     if (!Finished)
       return Finished.takeError();
   }
@@ -192,6 +208,7 @@ Configuration::optionsFor(llvm::StringRef File) {
 
 llvm::Expected<ClangTidyOptions>
 Configuration::finish(ClangTidyOptions Options, llvm::StringRef Origin) const {
+  Options.mergeWith(Settings.Overrides, /*Order=*/1000);
   if (Settings.ChecksGlob) {
     Options.Checks = "-*," + *Settings.ChecksGlob;
     return std::move(Options);

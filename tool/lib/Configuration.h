@@ -36,6 +36,12 @@ struct ConfigurationSettings {
   std::optional<std::string> ChecksGlob;
   /// --config-file; replaces the `.clang-tidy` search.
   std::optional<std::string> ConfigFile;
+  /// --config: YAML or JSON text, as clang-tidy's; replaces the search too.
+  std::optional<std::string> InlineConfig;
+  /// Command-line options that win over every configuration file, as
+  /// clang-tidy's do: --header-filter, --exclude-header-filter,
+  /// --warnings-as-errors, --extra-arg, --extra-arg-before.
+  clang::tidy::ClangTidyOptions Overrides;
 };
 
 /// The names of every check linked into this binary, sorted.
@@ -90,6 +96,10 @@ private:
 /// Parses one configuration file; the error is a one-line description.
 llvm::Expected<clang::tidy::ClangTidyOptions>
 parseConfigurationFile(llvm::StringRef Path);
+
+/// Parses configuration text; Origin names it in the error.
+llvm::Expected<clang::tidy::ClangTidyOptions>
+parseConfigurationText(llvm::MemoryBufferRef Text, llvm::StringRef Origin);
 
 } // namespace vtlint
 

@@ -14,8 +14,10 @@
 #define VTLINT_TOOL_LIB_DRIVER_H
 
 #include "Configuration.h"
+#include "Progress.h"
 #include "Sources.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -33,9 +35,22 @@ struct DriverOptions {
   std::optional<std::string> WriteBaselineFile;
   std::optional<std::string> ShardSpec; // "K/N"
   std::optional<std::string> ProfileFile; // --profile (ProfileAdvice.h)
+  std::optional<std::string> LineFilter;      // --line-filter (JSON)
+  /// --diff=REV (`git diff REV`) or "-" (a unified diff on stdin):
+  /// DiffFilter.h.
+  std::optional<std::string> DiffRevision;
+  std::optional<std::string> ExportFixesFile; // --export-fixes (YAML)
   bool Fix = false;
+  bool FixErrors = false; // --fix also in files that do not compile
+  bool FixNotes = false;  // --fix also with a note's single fix
+  bool ListChecks = false; // print the enabled checks, analyse nothing
+  bool DumpConfig = false; // print the effective configuration
   bool Quiet = false;
-  bool ShowProgress = false; // the caller decides: stderr is a terminal
+  /// --cache-dir / VTLINT_CACHE_DIR (ResultCache.h), bounded to CacheMaxBytes.
+  std::optional<std::string> CacheDir;
+  uint64_t CacheMaxBytes = uint64_t(1) << 30;
+  /// The caller decides (auto: Bar when stderr is a terminal).
+  ProgressStyle Progress = ProgressStyle::None;
 };
 
 int runVtlint(const DriverOptions &Options, llvm::raw_ostream &Out,

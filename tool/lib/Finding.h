@@ -2,7 +2,8 @@
 //
 // Every output format (text, JSON, SARIF, GitHub), the baseline and the
 // language server read the same plain structures. Lines and columns are
-// 1-based; columns count bytes, as clang's do.
+// 1-based; columns count bytes, as clang's do (CodePointColumn counts
+// Unicode code points, for SARIF). Messages are one line each.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +21,7 @@ struct SourcePosition {
   unsigned Line = 0;
   unsigned Column = 0;
   unsigned Offset = 0; // byte offset in the file
+  unsigned CodePointColumn = 0; // Column in Unicode code points (0: unknown)
 };
 
 /// One replacement of a fix-it: Length bytes at Offset become Replacement.
@@ -37,7 +39,12 @@ struct Note {
   std::string Message;
   SourcePosition Location;
   std::string SourceLine; // the text of the line at Location, no newline
+  std::vector<FixEdit> Fixes; // applied only with --fix-notes
 };
+
+/// clang-tidy's level: findings are warnings unless --warnings-as-errors
+/// names their check; clang-tidy's own NOLINT diagnostics are errors.
+enum class Severity { Warning, Error };
 
 struct Finding {
   std::string Check;   // e.g. "valuetask-double-await"
@@ -46,26 +53,23 @@ struct Finding {
   std::string SourceLine; // the text of the line at Location, no newline
   std::vector<Note> Notes;
   std::vector<FixEdit> Fixes;
+  Severity Level = Severity::Warning;
   /// Stable across lines moving up or down: see Fingerprint.h.
   std::string Fingerprint;
 };
 
 /// The outcome of analysing one translation unit.
-/// Clang's first error, located for an editor.
-struct CompileError {
-  std::string Message;
-  SourcePosition Location;
-  /// When Location is in an included file: the main file's #include that
-  /// leads to it (Line 0 otherwise).
-  SourcePosition IncludedFrom;
-};
-
 struct FileResult {
   std::string File;
   bool Compiled = true;   // false when the TU had a compile error
+  bool Readable = true;   // false: a database entry whose file is missing
   std::string FirstError; // "file:line:col: error: message", the first one
-  /// FirstError's parts, when clang gave the error a place.
-  std::optional<CompileError> FirstErrorAt;
+  SourcePosition FirstErrorAt; // its position (Line 0: none)
+  /// FirstError's message alone, and for an error in an included file the
+  /// main file's #include that leads to it (Line 0: none): an editor puts
+  /// the error there.
+  std::string FirstErrorMessage;
+  SourcePosition FirstErrorIncludedFrom;
   std::vector<Finding> Findings;
 };
 

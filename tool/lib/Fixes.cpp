@@ -4,6 +4,8 @@
 #include "AtomicFile.h"
 #include "SourceText.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/Support/YAMLTraits.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -109,6 +111,53 @@ applyFixes(const std::vector<const Finding *> &Findings) {
         return std::move(Err);
   }
   return Fixed;
+}
+
+namespace {
+
+llvm::StringMap<Replacements> replacementsOf(const std::vector<FixEdit> &Edits) {
+  llvm::StringMap<Replacements> ByFile;
+  for (const FixEdit &Edit : Edits)
+    // A conflicting edit within one finding cannot be exported as one set.
+    llvm::consumeError(ByFile[Edit.File].add(
+        Replacement(Edit.File, Edit.Offset, Edit.Length, Edit.Replacement)));
+  return ByFile;
+}
+
+} // namespace
+
+std::string exportFixesYaml(const std::vector<const Finding *> &Findings,
+                            llvm::StringRef MainFile) {
+  namespace tooling = clang::tooling;
+  tooling::TranslationUnitDiagnostics Exported;
+  Exported.MainSourceFile = MainFile.str();
+  for (const Finding *Found : Findings) {
+    tooling::DiagnosticMessage Message;
+    Message.Message = Found->Message;
+    Message.FilePath = Found->Location.File;
+    Message.FileOffset = Found->Location.Offset;
+    Message.Fix = replacementsOf(Found->Fixes);
+    llvm::SmallVector<tooling::DiagnosticMessage, 1> Notes;
+    for (const Note &N : Found->Notes) {
+      tooling::DiagnosticMessage Added;
+      Added.Message = N.Message;
+      Added.FilePath = N.Location.File;
+      Added.FileOffset = N.Location.Offset;
+      Added.Fix = replacementsOf(N.Fixes);
+      Notes.push_back(std::move(Added));
+    }
+    Exported.Diagnostics.emplace_back(
+        Found->Check, Message, Notes,
+        Found->Level == Severity::Error ? tooling::Diagnostic::Error
+                                        : tooling::Diagnostic::Warning,
+        /*BuildDirectory=*/"");
+  }
+  std::string Text;
+  llvm::raw_string_ostream Stream(Text);
+  llvm::yaml::Output Yaml(Stream);
+  Yaml << Exported;
+  Stream.flush();
+  return Text;
 }
 
 } // namespace vtlint

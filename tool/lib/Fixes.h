@@ -24,6 +24,12 @@ namespace vtlint {
 llvm::Expected<std::vector<bool>>
 applyFixes(const std::vector<const Finding *> &Findings);
 
+/// The findings as clang-tidy's --export-fixes YAML (a
+/// clang::tooling::TranslationUnitDiagnostics), which clang-apply-replacements
+/// reads. MainFile is the YAML's MainSourceFile.
+std::string exportFixesYaml(const std::vector<const Finding *> &Findings,
+                            llvm::StringRef MainFile);
+
 } // namespace vtlint
 
 #endif // VTLINT_TOOL_LIB_FIXES_H

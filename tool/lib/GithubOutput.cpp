@@ -59,16 +59,25 @@ std::string renderGithub(const Report &Result) {
   std::string Text;
   llvm::raw_string_ostream Out(Text);
   for (const FileResult &File : Result.Results) {
-    if (!File.Compiled)
-      Out << "::error file=" << escapeProperty(workspacePath(File.File))
-          << ",title=" << escapeProperty("vtlint: does not compile") << "::"
-          << escapeData(File.FirstError) << "\n";
+    if (!File.Compiled) {
+      // Annotated where clang's first error is, when it has a place.
+      const SourcePosition &At = File.FirstErrorAt;
+      Out << "::error file="
+          << escapeProperty(workspacePath(At.Line ? At.File : File.File));
+      if (At.Line)
+        Out << ",line=" << At.Line << ",col=" << At.Column;
+      Out << ",title="
+          << escapeProperty(File.Readable ? "vtlint: does not compile"
+                                          : "vtlint: cannot be read")
+          << "::" << escapeData(File.FirstError) << "\n";
+    }
     for (const Finding &Found : File.Findings) {
       std::string Message = Found.Message;
       for (const Note &N : Found.Notes)
         Message += "\n" + workspacePath(N.Location.File) + ":" + std::to_string(N.Location.Line) +
                    ":" + std::to_string(N.Location.Column) + ": note: " + N.Message;
-      Out << "::warning file=" << escapeProperty(workspacePath(Found.Location.File))
+      Out << (Found.Level == Severity::Error ? "::error" : "::warning")
+          << " file=" << escapeProperty(workspacePath(Found.Location.File))
           << ",line=" << Found.Location.Line << ",col=" << Found.Location.Column
           << ",title=" << escapeProperty(Found.Check) << "::"
           << escapeData(Message) << "\n";

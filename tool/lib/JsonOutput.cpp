@@ -4,9 +4,10 @@
 //   {"version": 1, "tool": {"name": "vtlint", "version": "0.1.0"},
 //    "summary": {"files", "analysed", "failed", "findings", "suppressed",
 //                "fixed"},
-//    "files": [{"file", "compiled", "error"?}],
-//    "findings": [{"check", "message", "file", "line", "column", "offset",
-//                  "fingerprint",
+//    "files": [{"file", "compiled", "error"?, "error_line"?,
+//               "error_column"?}],
+//    "findings": [{"check", "severity", "message", "file", "line",
+//                  "column", "offset", "fingerprint",
 //                  "notes": [{"message", "file", "line", "column"}],
 //                  "fixes": [{"file", "offset", "length", "replacement",
 //                             "start": {"line", "column"},
@@ -42,6 +43,9 @@ llvm::json::Object findingJson(const Finding &Found) {
                                        {"start", lineColumn(Edit.Begin)},
                                        {"end", lineColumn(Edit.End)}});
   return llvm::json::Object{{"check", Found.Check},
+                            {"severity", Found.Level == Severity::Error
+                                             ? "error"
+                                             : "warning"},
                             {"message", Found.Message},
                             {"file", Found.Location.File},
                             {"line", Found.Location.Line},
@@ -58,8 +62,13 @@ std::string renderJson(const Report &Result) {
   llvm::json::Array Files, Findings;
   for (const FileResult &File : Result.Results) {
     llvm::json::Object Entry{{"file", File.File}, {"compiled", File.Compiled}};
-    if (!File.Compiled)
+    if (!File.Compiled) {
       Entry["error"] = File.FirstError;
+      if (File.FirstErrorAt.Line) {
+        Entry["error_line"] = File.FirstErrorAt.Line;
+        Entry["error_column"] = File.FirstErrorAt.Column;
+      }
+    }
     Files.push_back(std::move(Entry));
     for (const Finding &Found : File.Findings)
       Findings.push_back(findingJson(Found));

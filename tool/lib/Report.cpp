@@ -51,6 +51,8 @@ std::string summaryLine(const Report &Result) {
     Line += ", " + std::to_string(Result.Suppressed) + " suppressed by the baseline";
   if (Result.Fixed)
     Line += ", " + std::to_string(Result.Fixed) + " fixed";
+  if (Result.Cached)
+    Line += ", " + std::to_string(Result.Cached) + " from the cache";
   return Line + ")";
 }
 

@@ -18,6 +18,7 @@ struct Report {
   std::vector<FileResult> Results;
   unsigned Suppressed = 0; // matched by the baseline
   unsigned Fixed = 0;      // findings whose fix-its --fix applied
+  unsigned Cached = 0;     // units replayed from the result cache
 
   unsigned findingCount() const;
   unsigned filesWithFindings() const;
@@ -26,7 +27,8 @@ struct Report {
 };
 
 /// "vtlint: 3 findings in 2 of 5 files (5 analysed, 0 failed)", with
-/// ", N suppressed by the baseline" and ", N fixed" when not zero.
+/// ", N suppressed by the baseline", ", N fixed" and ", N from the cache"
+/// when not zero.
 std::string summaryLine(const Report &Result);
 
 enum class OutputFormat { Text, Json, Sarif, Github };

@@ -8,7 +8,10 @@
 // validator (Sarif.Multitool validate) reports zero errors and warnings:
 // messages end with a period (SARIF2001), the tool has a version and an
 // information URI (SARIF2005), the file has $schema (SARIF2008), rules have
-// friendly names and help links (SARIF2012).
+// friendly names and help links (SARIF2012). Columns count Unicode code
+// points and the run says so ("columnKind"; clang's byte columns are off
+// by one per extra byte of every non-ASCII character before them, and
+// readers take UTF-16 code units when the kind is not set).
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,8 +49,13 @@ Object text(llvm::StringRef Message) {
   return Object{{"text", Sentence}};
 }
 
+/// Columns in Unicode code points (see "columnKind" below).
+unsigned column(const SourcePosition &At) {
+  return At.CodePointColumn ? At.CodePointColumn : At.Column;
+}
+
 Object physicalLocation(const SourcePosition &At) {
-  Object Region{{"startLine", At.Line}, {"startColumn", At.Column}};
+  Object Region{{"startLine", At.Line}, {"startColumn", column(At)}};
   return Object{{"artifactLocation", Object{{"uri", fileUri(At.File)}}},
                 {"region", std::move(Region)}};
 }
@@ -77,9 +85,9 @@ Array fixesJson(const Finding &Found) {
       if (Edit.File == File)
         Replacements.push_back(Object{
             {"deletedRegion", Object{{"startLine", Edit.Begin.Line},
-                                     {"startColumn", Edit.Begin.Column},
+                                     {"startColumn", column(Edit.Begin)},
                                      {"endLine", Edit.End.Line},
-                                     {"endColumn", Edit.End.Column}}},
+                                     {"endColumn", column(Edit.End)}}},
             {"insertedContent", Object{{"text", Edit.Replacement}}}});
     Changes.push_back(Object{{"artifactLocation", Object{{"uri", fileUri(File)}}},
                              {"replacements", std::move(Replacements)}});
@@ -91,7 +99,7 @@ Array fixesJson(const Finding &Found) {
 Object resultJson(const Finding &Found, unsigned RuleIndex) {
   Object Result{{"ruleId", Found.Check},
                 {"ruleIndex", RuleIndex},
-                {"level", "warning"},
+                {"level", Found.Level == Severity::Error ? "error" : "warning"},
                 {"message", text(Found.Message)},
                 {"locations", Array{Object{{"physicalLocation",
                                             physicalLocation(Found.Location)}}}},
@@ -133,9 +141,12 @@ std::string renderSarif(const Report &Result) {
           {"level", "error"},
           {"message", text(File.File + " was not analysed: " + File.FirstError)},
           {"locations",
-           Array{Object{{"physicalLocation",
-                         Object{{"artifactLocation",
-                                 Object{{"uri", fileUri(File.File)}}}}}}}}});
+           Array{Object{
+               {"physicalLocation",
+                File.FirstErrorAt.Line
+                    ? physicalLocation(File.FirstErrorAt)
+                    : Object{{"artifactLocation",
+                              Object{{"uri", fileUri(File.File)}}}}}}}}});
     for (const Finding &Found : File.Findings) {
       unsigned Index = llvm::find(Checks, Found.Check) - Checks.begin();
       Results.push_back(resultJson(Found, Index));
@@ -152,6 +163,7 @@ std::string renderSarif(const Report &Result) {
                 {"informationUri", (documentationUri() + "/vtlint.md").str()},
                 {"rules", std::move(Rules)}};
   Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
+             {"columnKind", "unicodeCodePoints"},
              {"invocations", Array{std::move(Invocation)}},
              {"results", std::move(Results)}};
   llvm::json::Value Root =

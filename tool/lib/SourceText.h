@@ -19,11 +19,17 @@ public:
   /// The text of a 1-based line without its line break ("" if out of range).
   llvm::StringRef line(unsigned Line) const;
   llvm::StringRef text() const { return Text; }
+  /// The 1-based column, in Unicode code points, of a 1-based byte column.
+  unsigned codePointColumn(unsigned Line, unsigned ByteColumn) const;
 
 private:
   std::string Text;
   std::vector<unsigned> LineStarts; // offset of each line's first byte
 };
+
+/// Message with every line break (and the indentation after it) turned
+/// into one space: a type spelled over two lines stays on one line.
+std::string singleLine(llvm::StringRef Message);
 
 } // namespace vtlint
 

@@ -9,71 +9,6 @@
 #include <tuple>
 
 namespace vtlint {
-namespace {
-
-constexpr llvm::StringLiteral DatabaseName = "compile_commands.json";
-
-std::string absolute(llvm::StringRef Path, llvm::StringRef Base = "") {
-  llvm::SmallString<256> Result(Path);
-  if (!llvm::sys::path::is_absolute(Result)) {
-    if (Base.empty())
-      llvm::sys::fs::make_absolute(Result);
-    else
-      llvm::sys::fs::make_absolute(Base, Result);
-  }
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
-  return Result.str().str();
-}
-
-llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadDatabase(llvm::StringRef JsonPath) {
-  auto Database = loadJsonCompileDatabase(JsonPath);
-  if (!Database)
-    return llvm::createStringError("malformed compile database '" + JsonPath +
-                                   "': " + llvm::toString(Database.takeError()));
-  return Database;
-}
-
-/// -p accepts the build directory or the JSON file itself.
-llvm::Expected<std::string> databasePath(llvm::StringRef BuildPath) {
-  llvm::SmallString<256> Path(absolute(BuildPath));
-  if (!llvm::sys::fs::exists(Path))
-    return llvm::createStringError("build directory '" + Path +
-                                   "' does not exist");
-  if (llvm::sys::fs::is_directory(Path)) {
-    llvm::sys::path::append(Path, DatabaseName);
-    if (!llvm::sys::fs::exists(Path))
-      return llvm::createStringError(
-          "no " + DatabaseName + " in '" + absolute(BuildPath) +
-          "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-  }
-  return Path.str().str();
-}
-
-/// Like clang-tidy without -p: the nearest compile_commands.json above File.
-std::optional<std::string> findDatabaseAbove(llvm::StringRef File) {
-  llvm::SmallString<256> Directory(llvm::sys::path::parent_path(File));
-  while (!Directory.empty()) {
-    llvm::SmallString<256> Candidate(Directory);
-    llvm::sys::path::append(Candidate, DatabaseName);
-    if (llvm::sys::fs::exists(Candidate))
-      return Candidate.str().str();
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Directory);
-    if (Parent == Directory)
-      break;
-    Directory = Parent;
-  }
-  return std::nullopt;
-}
-
-AnalysisRequest requestFrom(const clang::tooling::CompileCommand &Command,
-                            llvm::StringRef File) {
-  AnalysisRequest Request;
-  Request.File = File.str();
-  Request.Directory = Command.Directory;
-  Request.CommandLine = Command.CommandLine;
-  return Request;
-}
 
 llvm::Error checkReadable(llvm::StringRef File) {
   if (llvm::sys::fs::is_directory(File))
@@ -88,13 +23,11 @@ llvm::Error checkReadable(llvm::StringRef File) {
   return llvm::Error::success();
 }
 
-} // namespace
-
 llvm::Expected<std::vector<AnalysisRequest>>
 selectTranslationUnits(const SourceSelection &Selection) {
   std::vector<std::string> Files;
   for (const std::string &File : Selection.Files)
-    Files.push_back(absolute(File));
+    Files.push_back(absolutePath(File));
 
   std::vector<AnalysisRequest> Requests;
   if (Selection.FixedFlags) {
@@ -114,29 +47,29 @@ selectTranslationUnits(const SourceSelection &Selection) {
   } else {
     std::string JsonPath;
     if (Selection.BuildPath) {
-      auto Found = databasePath(*Selection.BuildPath);
+      auto Found = compileDatabaseOfBuildPath(*Selection.BuildPath);
       if (!Found)
         return Found.takeError();
       JsonPath = *Found;
     } else if (Files.empty()) {
       return llvm::createStringError(
           "no input: give -p BUILD_DIR, source files, or FILE -- FLAGS");
-    } else if (auto Found = findDatabaseAbove(Files.front())) {
+    } else if (auto Found = findCompileDatabaseAbove(Files.front())) {
       JsonPath = *Found;
     } else {
       return llvm::createStringError(
           "no compile_commands.json found above '" + Files.front() +
           "'; give -p BUILD_DIR or compiler flags after '--'");
     }
-    auto Database = loadDatabase(JsonPath);
+    auto Database = loadCompileDatabase(JsonPath);
     if (!Database)
       return Database.takeError();
 
     if (Files.empty()) {
       for (const clang::tooling::CompileCommand &Command :
            (*Database)->getAllCompileCommands())
-        Requests.push_back(requestFrom(
-            Command, absolute(Command.Filename, Command.Directory)));
+        Requests.push_back(requestFromCommand(
+            Command, absolutePath(Command.Filename, Command.Directory)));
       if (Requests.empty())
         return llvm::createStringError("compile database '" + JsonPath +
                                        "' lists no file");
@@ -150,7 +83,7 @@ selectTranslationUnits(const SourceSelection &Selection) {
         if (Commands.empty())
           return llvm::createStringError("no compile command for '" + File +
                                          "' in '" + JsonPath + "'");
-        Requests.push_back(requestFrom(Commands.front(), File));
+        Requests.push_back(requestFromCommand(Commands.front(), File));
       }
     }
   }
@@ -167,9 +100,14 @@ selectTranslationUnits(const SourceSelection &Selection) {
     if (Sorted.empty() || Sorted.back().File != Requests[I].File)
       Sorted.push_back(std::move(Requests[I]));
   Requests = std::move(Sorted);
-  for (const AnalysisRequest &Request : Requests)
-    if (llvm::Error Err = checkReadable(Request.File))
-      return std::move(Err);
+  // A file named on the command line must exist (a typo is bad usage); a
+  // file the database lists may not exist yet (a generated source before
+  // the build): the driver reports it as one unit that failed.
+  bool AllOfDatabase = !Selection.FixedFlags && Files.empty();
+  if (!AllOfDatabase)
+    for (const AnalysisRequest &Request : Requests)
+      if (llvm::Error Err = checkReadable(Request.File))
+        return std::move(Err);
   return Requests;
 }
 

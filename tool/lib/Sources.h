@@ -2,8 +2,10 @@
 //
 // The translation units come from a compile database (-p BUILD_DIR, or the
 // compile_commands.json found upwards from the first file) or from compiler
-// flags after `--`. Every selected file must be readable, and a database
-// must parse: otherwise one clear error (exit 2) before anything runs.
+// flags after `--`. Every file named on the command line must be readable,
+// and a database must parse: otherwise one clear error (exit 2) before
+// anything runs. A file the database lists but that cannot be read (a
+// stale entry) is left to the driver to report as one failed unit.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +31,9 @@ struct SourceSelection {
 /// (a file compiled several times is analysed with its first command).
 llvm::Expected<std::vector<AnalysisRequest>>
 selectTranslationUnits(const SourceSelection &Selection);
+
+/// "cannot read source file 'F': reason" unless File is a readable file.
+llvm::Error checkReadable(llvm::StringRef File);
 
 /// A shard of a run: the K-th (1-based) of N.
 struct Shard {

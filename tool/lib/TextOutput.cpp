@@ -49,10 +49,13 @@ std::string renderText(const Report &Result) {
     if (!File.Compiled)
       Out << File.FirstError << "\n"
           << "vtlint: " << File.File
-          << " was not analysed: it does not compile\n";
+          << " was not analysed: "
+          << (File.Readable ? "it does not compile" : "it cannot be read")
+          << "\n";
     for (const Finding &Found : File.Findings) {
       printPosition(Out, Found.Location);
-      Out << ": warning: " << Found.Message << " [" << Found.Check << "]\n";
+      Out << (Found.Level == Severity::Error ? ": error: " : ": warning: ")
+          << Found.Message << " [" << Found.Check << "]\n";
       printSnippet(Out, Found.Location.Line, Found.Location.Column,
                    Found.SourceLine);
       for (const Note &N : Found.Notes) {

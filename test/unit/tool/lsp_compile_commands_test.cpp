@@ -98,12 +98,13 @@ TEST_F(CompileCommandsTest, MalformedOrMissingDatabasesAreErrors) {
   CompileCommands Nearest({});
   llvm::Expected<AnalysisRequest> R = Nearest.requestFor(path("project/src/a.cpp"));
   ASSERT_FALSE(bool(R));
-  EXPECT_NE(llvm::toString(R.takeError()).find("cannot read compile database"), std::string::npos);
+  EXPECT_NE(llvm::toString(R.takeError()).find("malformed compile database"), std::string::npos);
 
   CompileCommands Missing({path("elsewhere"), std::nullopt});
   llvm::Error Err = Missing.loadBuildDatabase();
   ASSERT_TRUE(bool(Err));
-  EXPECT_NE(llvm::toString(std::move(Err)).find("not found"), std::string::npos);
+  EXPECT_NE(llvm::toString(std::move(Err)).find("no compile_commands.json in"),
+            std::string::npos);
 }
 
 TEST_F(CompileCommandsTest, AChangedDatabaseIsReloaded) {

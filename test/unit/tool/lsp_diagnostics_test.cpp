@@ -109,11 +109,9 @@ TEST_F(DiagnosticsTest, AnErrorInAHeaderSitsOnTheIncludeThatLeadsThere) {
   FileResult Result;
   Result.Compiled = false;
   Result.FirstError = Header + ":2:1: error: unknown type name 'vt'";
-  CompileError First;
-  First.Message = "use of undeclared identifier 'vt'";
-  First.Location = at(Header, 2, 1, 11);
-  First.IncludedFrom = at("/src/main.cpp", 2, 12, 32);
-  Result.FirstErrorAt = First;
+  Result.FirstErrorMessage = "use of undeclared identifier 'vt'";
+  Result.FirstErrorAt = at(Header, 2, 1, 11);
+  Result.FirstErrorIncludedFrom = at("/src/main.cpp", 2, 12, 32);
   DiagnosticWithFix Item = compileErrorDiagnostic(Result, Doc, Texts);
   // From the file name to the end of the line; the header's place as related information.
   EXPECT_EQ(str(Item.Diagnostic),
@@ -130,16 +128,15 @@ TEST_F(DiagnosticsTest, AnErrorInTheFileSitsAtItsPlaceAndOneWithoutAPlaceAtTheSt
   FileResult Result;
   Result.Compiled = false;
   Result.FirstError = "/src/main.cpp:1:18: error: use of undeclared identifier 'undeclared'";
-  CompileError First;
-  First.Message = "use of undeclared identifier 'undeclared'";
-  First.Location = at("/src/main.cpp", 1, 18, 17);
-  Result.FirstErrorAt = First;
+  Result.FirstErrorMessage = "use of undeclared identifier 'undeclared'";
+  Result.FirstErrorAt = at("/src/main.cpp", 1, 18, 17);
   EXPECT_EQ(str(compileErrorDiagnostic(Result, Doc, Texts).Diagnostic),
             R"({"message":"use of undeclared identifier 'undeclared'",)"
             R"("range":{"end":{"character":27,"line":0},"start":{"character":17,"line":0}},)"
             R"("severity":1,"source":"vtlint"})");
 
-  Result.FirstErrorAt.reset();
+  Result.FirstErrorAt = SourcePosition();
+  Result.FirstErrorMessage.clear();
   Result.FirstError = "error: no compile command";
   EXPECT_EQ(str(compileErrorDiagnostic(Result, Doc, Texts).Diagnostic),
             R"({"message":"error: no compile command",)"

@@ -70,7 +70,9 @@ TEST_F(ConfigurationFilesTest, OnlyValueTaskTermsOfChecksCount) {
   ASSERT_TRUE(static_cast<bool>(Options));
   EXPECT_EQ(*Options->Checks, "-*,valuetask-*,-valuetask-stored");
 
-  auto Explicit = Configuration::create({std::string("valuetask-stored"), std::nullopt});
+  ConfigurationSettings ExplicitSettings;
+  ExplicitSettings.ChecksGlob = "valuetask-stored";
+  auto Explicit = Configuration::create(ExplicitSettings);
   ASSERT_TRUE(static_cast<bool>(Explicit));
   EXPECT_EQ(*(*Explicit)->optionsFor((Dir + "/x.cpp").str())->Checks,
             "-*,valuetask-stored");
@@ -86,7 +88,9 @@ TEST_F(ConfigurationFilesTest, MalformedFilesAreErrors) {
             std::string::npos);
 
   write("bad.yaml", "Unknown: 1\n");
-  auto FromFile = Configuration::create({std::nullopt, (Dir + "/bad.yaml").str()});
+  ConfigurationSettings FileSettings;
+  FileSettings.ConfigFile = (Dir + "/bad.yaml").str();
+  auto FromFile = Configuration::create(FileSettings);
   ASSERT_FALSE(static_cast<bool>(FromFile));
   EXPECT_NE(llvm::toString(FromFile.takeError()).find("unknown key 'Unknown'"),
             std::string::npos);

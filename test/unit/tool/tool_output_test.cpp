@@ -14,7 +14,7 @@ Report sampleReport() {
   F.Message = "value task 'v' is consumed a second time";
   F.Location = {"/w/src/a.cpp", 8, 11, 100};
   F.SourceLine = "\tint b = co_await v;";
-  F.Notes.push_back({"first consumed here", {"/w/src/a.cpp", 7, 11, 80}, "  int a = co_await v;"});
+  F.Notes.push_back({"first consumed here", {"/w/src/a.cpp", 7, 11, 80}, "  int a = co_await v;", {}});
   F.Fingerprint = "00112233445566aa";
   FixEdit Edit;
   Edit.File = "/w/src/a.cpp";

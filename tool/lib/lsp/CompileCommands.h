@@ -5,7 +5,8 @@
 //     database (as `vtlint FILE -- FLAGS` does on the command line);
 //  2. `vtlint --lsp -p BUILD_DIR`: that compile_commands.json;
 //  3. otherwise the nearest compile_commands.json above the file, in a
-//     directory or its build/ subdirectory (where clangd looks too).
+//     directory or its build/ subdirectory.
+// 2 and 3 are the CLI's own (CompileDatabase.h), with its error messages.
 // A file the database does not list (a header, a new file) gets the command
 // of its nearest listed neighbour, as clangd does. Without a database, or
 // when it yields nothing, the default is `clang++ -std=c++20 -I<vt> FILE`

@@ -113,23 +113,25 @@ DiagnosticWithFix compileErrorDiagnostic(const FileResult &Result, const Documen
   std::string Message = Result.FirstError;
   std::optional<llvm::json::Value> Related;
   const LineIndex &Lines = Texts.lines(Target.Path);
-  if (const std::optional<CompileError> &First = Result.FirstErrorAt) {
-    Message = First->Message;
-    if (samePath(First->Location.File, Target.Path)) {
-      Item.Span = spanAt(Lines, First->Location);
-    } else if (First->IncludedFrom.Line != 0 && samePath(First->IncludedFrom.File, Target.Path)) {
+  if (!Result.FirstErrorAt.File.empty()) {
+    const SourcePosition &At = Result.FirstErrorAt;
+    const SourcePosition &IncludedFrom = Result.FirstErrorIncludedFrom;
+    Message = Result.FirstErrorMessage;
+    if (samePath(At.File, Target.Path)) {
+      Item.Span = spanAt(Lines, At);
+    } else if (IncludedFrom.Line != 0 && samePath(IncludedFrom.File, Target.Path)) {
       // The whole rest of the #include line, from the file name on.
-      Position Start = Lines.fromClang(First->IncludedFrom.Line, First->IncludedFrom.Column);
+      Position Start = Lines.fromClang(IncludedFrom.Line, IncludedFrom.Column);
       std::size_t Begin = Lines.toOffset(Start);
       llvm::StringRef Rest = Lines.text().drop_front(Begin);
       std::size_t Length = Rest.find_first_of("\r\n");
       Item.Span = {Start, Lines.fromOffset(Begin + std::min(Length, Rest.size()))};
-      Message = "in included file: " + First->Message;
-      const LineIndex &Header = Texts.lines(First->Location.File);
+      Message = "in included file: " + Result.FirstErrorMessage;
+      const LineIndex &Header = Texts.lines(At.File);
       Related = llvm::json::Array{llvm::json::Object{
-          {"location", llvm::json::Object{{"uri", Texts.uriFor(First->Location.File)},
-                                          {"range", toJSON(spanAt(Header, First->Location))}}},
-          {"message", First->Message}}};
+          {"location", llvm::json::Object{{"uri", Texts.uriFor(At.File)},
+                                          {"range", toJSON(spanAt(Header, At))}}},
+          {"message", Result.FirstErrorMessage}}};
     }
   }
   llvm::json::Object Diagnostic{{"range", toJSON(Item.Span)},

@@ -13,9 +13,19 @@ struct TextDocument {
   std::string Text;
 };
 
-bool mapTextDocument(const llvm::json::Value &V, TextDocument &D, llvm::json::Path Path,
-                     bool NeedsVersion, bool NeedsText) {
-  llvm::json::ObjectMapper O(V, Path);
+/// The "textDocument" field of Params, which every message vtlint handles
+/// has; Expected names what it must be, for the error.
+bool mapTextDocument(const llvm::json::Value &Params, TextDocument &D,
+                     llvm::json::Path Path, bool NeedsVersion, bool NeedsText,
+                     llvm::StringLiteral Expected) {
+  const llvm::json::Object *Object = Params.getAsObject();
+  const llvm::json::Value *Item = Object ? Object->get("textDocument") : nullptr;
+  llvm::json::Path Field = Path.field("textDocument");
+  if (!Item) {
+    Field.report(Expected);
+    return false;
+  }
+  llvm::json::ObjectMapper O(*Item, Field);
   return O && O.map("uri", D.Uri) && (!NeedsVersion || O.map("version", D.Version)) &&
          (!NeedsText || O.map("text", D.Text));
 }
@@ -50,29 +60,20 @@ bool fromJSON(const llvm::json::Value &V, DiagnosticKey &D, llvm::json::Path Pat
 }
 
 bool fromJSON(const llvm::json::Value &V, DidOpenParams &P, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
   TextDocument D;
-  const llvm::json::Value *Item = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
-  if (!O || !Item) {
-    Path.field("textDocument").report("expected a text document item");
-    return false;
-  }
-  if (!mapTextDocument(*Item, D, Path.field("textDocument"), true, true))
+  if (!mapTextDocument(V, D, Path, true, true, "expected a text document item"))
     return false;
   P = {D.Uri, D.Version, D.Text};
   return true;
 }
 
 bool fromJSON(const llvm::json::Value &V, DidChangeParams &P, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
   TextDocument D;
-  const llvm::json::Value *Id = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
-  if (!O || !Id) {
-    Path.field("textDocument").report("expected a versioned text document identifier");
+  if (!mapTextDocument(V, D, Path, true, false,
+                       "expected a versioned text document identifier"))
     return false;
-  }
-  if (!mapTextDocument(*Id, D, Path.field("textDocument"), true, false) ||
-      !O.map("contentChanges", P.Changes))
+  llvm::json::ObjectMapper O(V, Path);
+  if (!O.map("contentChanges", P.Changes))
     return false;
   P.Uri = D.Uri;
   P.Version = D.Version;
@@ -80,14 +81,9 @@ bool fromJSON(const llvm::json::Value &V, DidChangeParams &P, llvm::json::Path P
 }
 
 bool fromJSON(const llvm::json::Value &V, DocumentParams &P, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
   TextDocument D;
-  const llvm::json::Value *Id = V.getAsObject() ? V.getAsObject()->get("textDocument") : nullptr;
-  if (!O || !Id) {
-    Path.field("textDocument").report("expected a text document identifier");
-    return false;
-  }
-  if (!mapTextDocument(*Id, D, Path.field("textDocument"), false, false))
+  if (!mapTextDocument(V, D, Path, false, false,
+                       "expected a text document identifier"))
     return false;
   P.Uri = D.Uri;
   return true;
