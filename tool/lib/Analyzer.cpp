@@ -532,8 +532,9 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
       // ignore, so take it from here then.
       if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled)
         recordFirstError(Result,
-                         {Error.Message.Message, Error.Message.FilePath,
-                          Error.Message.FileOffset},
+                         {.Message = Error.Message.Message,
+                          .File = Error.Message.FilePath,
+                          .Offset = Error.Message.FileOffset},
                          Positions);
       continue;
     }
