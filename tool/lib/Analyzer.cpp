@@ -530,12 +530,13 @@ FileResult analyzeUnprotected(const AnalysisRequest &Request,
     if (isCompilerDiagnostic(Error)) {
       // Seen by the observer; the consumer may miss one it was told to
       // ignore, so take it from here then.
-      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled)
-        recordFirstError(Result,
-                         {.Message = Error.Message.Message,
-                          .File = Error.Message.FilePath,
-                          .Offset = Error.Message.FileOffset},
-                         Positions);
+      if (Error.DiagLevel >= ClangTidyError::Error && Result.Compiled) {
+        ObservingConsumer::FirstErrorSeen Seen;
+        Seen.Message = Error.Message.Message;
+        Seen.File = Error.Message.FilePath;
+        Seen.Offset = Error.Message.FileOffset;
+        recordFirstError(Result, Seen, Positions);
+      }
       continue;
     }
     Result.Findings.push_back(makeFinding(Error, Positions));

@@ -150,7 +150,9 @@ TEST_F(AnalyzerTest, OnAReusedPreambleTheFindingsAreThoseOfAWholeParse) {
   std::atomic<bool> Cancelled{false};
   auto Incremental = [&](llvm::StringRef Text) {
     Request.UnsavedContents = Text.str();
-    IncrementalAnalysis With{.Preambles = &Preambles, .Cancelled = &Cancelled};
+    IncrementalAnalysis With;
+    With.Preambles = &Preambles;
+    With.Cancelled = &Cancelled;
     FileResult Result = analyzeFile(Request, options(), With);
     return std::make_pair(Result, With.Preamble);
   };

@@ -83,7 +83,9 @@ int runLanguageServer(const LanguageServerOptions &Options, llvm::raw_ostream &E
       return FileOptions.takeError();
     if (Profile)
       applyProfile(*FileOptions, *Profile, Options.Config.ChecksGlob.has_value());
-    IncrementalAnalysis Incremental{.Preambles = &Preambles, .Cancelled = &Cancelled};
+    IncrementalAnalysis Incremental;
+    Incremental.Preambles = &Preambles;
+    Incremental.Cancelled = &Cancelled;
     auto Start = std::chrono::steady_clock::now();
     FileResult Result = analyzeFile(*Request, *FileOptions, Incremental);
     auto Ms = [](std::chrono::steady_clock::duration D) {
