@@ -39,11 +39,14 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import generate_units  # noqa: E402
+sys.path.insert(0, os.path.dirname(HERE))
+import build_tools  # noqa: E402
 
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
 RUNTIME_INCLUDE = os.path.join(SOURCE_ROOT, "runtime", "include")
-CLANG = "/usr/bin/clang++-19"
-CLANG_TIDY = "/usr/lib/llvm-19/bin/clang-tidy"
+# Set in main() from the build: its compiler and its LLVM's clang-tidy.
+CLANG = "clang++-19"
+CLANG_TIDY = "clang-tidy-19"
 TRIVIAL_CHECK = "misc-unused-alias-decls"
 # generate_units.MISUSE_BLOCK plants one mistake for each of these checks.
 PLANTED = ("valuetask-always-async", "valuetask-double-await",
@@ -303,6 +306,9 @@ def main():
         return 2
 
     build = os.path.abspath(args.build)
+    global CLANG, CLANG_TIDY
+    CLANG = build_tools.cxx_compiler(build, CLANG)
+    CLANG_TIDY = build_tools.llvm_tool(build, "clang-tidy", CLANG_TIDY)
     # A directory per size: its database lists exactly the units measured.
     units_dir = os.path.join(build, "bench", "lint-units", f"{args.units}x{args.blocks}")
     rows_path = os.path.join(build, "bench", "rows", "lint.json")

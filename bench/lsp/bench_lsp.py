@@ -29,13 +29,15 @@ Writes BUILD/bench/rows/lsp.json and prints the figures.
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import queue
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import build_tools  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -275,7 +277,8 @@ def main():
         return 2
     build = os.path.abspath(args.build) if args.build else None
     vtlint = os.path.abspath(args.vtlint) if args.vtlint else os.path.join(build, "bin", "vtlint")
-    clangd = shutil.which(CLANGD)
+    clangd = build_tools.llvm_tool(build, "clangd", CLANGD)
+    clangd = clangd if os.access(clangd, os.X_OK) else None
     if not os.access(vtlint, os.X_OK):
         print(f"bench_lsp.py: missing {vtlint}", file=sys.stderr)
         return 2
