@@ -11,33 +11,7 @@
 #include <memory>
 #include <new>
 
-// ThreadSanitizer's runtime defines operator new itself: these tests skip
-// there and run in the plain and AddressSanitizer builds.
-#if defined(__SANITIZE_THREAD__)
-#define VT_TEST_COUNTS_ALLOCATIONS 0
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define VT_TEST_COUNTS_ALLOCATIONS 0
-#endif
-#endif
-#ifndef VT_TEST_COUNTS_ALLOCATIONS
-#define VT_TEST_COUNTS_ALLOCATIONS 1
-#endif
-
-namespace {
-std::atomic<long> allocations{0};
-} // namespace
-
-#if VT_TEST_COUNTS_ALLOCATIONS
-void* operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* block = std::malloc(size == 0 ? 1 : size))
-    return block;
-  throw std::bad_alloc();
-}
-void operator delete(void* block) noexcept { std::free(block); }
-void operator delete(void* block, std::size_t) noexcept { std::free(block); }
-#endif
+#include "counting_new.hpp"
 
 namespace {
 
@@ -45,12 +19,7 @@ namespace {
   if (!VT_TEST_COUNTS_ALLOCATIONS)                                                  \
   GTEST_SKIP() << "operator new is not ours to count under ThreadSanitizer"
 
-template <typename F>
-long allocations_during(F&& f) {
-  const long before = allocations.load(std::memory_order_relaxed);
-  f();
-  return allocations.load(std::memory_order_relaxed) - before;
-}
+using counting_new::allocations_during;
 
 TEST(CancellationAllocations, RegisterAndDisposeAllocateNothing) {
   SKIP_UNLESS_COUNTING();

@@ -16,38 +16,11 @@
 #include <thread>
 #include <vector>
 
-// ThreadSanitizer's runtime defines operator new itself: no counting there.
-#if defined(__SANITIZE_THREAD__)
-#define VT_TEST_COUNTS_ALLOCATIONS 0
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define VT_TEST_COUNTS_ALLOCATIONS 0
-#endif
-#endif
-#ifndef VT_TEST_COUNTS_ALLOCATIONS
-#define VT_TEST_COUNTS_ALLOCATIONS 1
-#endif
-
-namespace {
-// relaxed: read after the allocating threads are joined or have handed
-// their results over through the pool (both synchronize).
-std::atomic<std::uint64_t> allocations{0};
-} // namespace
-
-#if VT_TEST_COUNTS_ALLOCATIONS
-void *operator new(std::size_t size) {
-  allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void *block = std::malloc(size == 0 ? 1 : size))
-    return block;
-  throw std::bad_alloc();
-}
-void operator delete(void *block) noexcept { std::free(block); }
-void operator delete(void *block, std::size_t) noexcept { std::free(block); }
-#endif
+#include "counting_new.hpp"
 
 namespace {
 
-std::uint64_t allocations_now() { return allocations.load(std::memory_order_relaxed); }
+using counting_new::allocations_now;
 
 vt::ValueTask<int> step(vt::ThreadPool &pool, int i) {
   co_await pool.schedule();
