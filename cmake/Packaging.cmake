@@ -43,12 +43,16 @@ if(VT_DPKG)
 endif()
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # Run-time dependencies: dpkg-shlibdeps reads the libraries vtlint links
-# (libclang-cpp19, libllvm19, libstdc++, libc). Besides those, vtlint parses
-# with clang's resource headers (stddef.h, ...), which libclang-common-19-dev
+# (libclang-cpp19, libllvm19, libstdc++, libc). libllvm19 is also named
+# here: vtlint's RUNPATH leads dpkg-shlibdeps to /usr/lib/llvm-19/lib, where
+# libLLVM.so.19.1 is a link that llvm-19-dev owns, and then it may leave the
+# library out (seen on a fresh machine). Besides those, vtlint parses with
+# clang's resource headers (stddef.h, ...), which libclang-common-19-dev
 # ships; the plugin is only useful inside clang-tidy-19.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(VT_BUILD_TOOLS)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${LLVM_VERSION_MAJOR}-dev")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS
+      "libclang-common-${LLVM_VERSION_MAJOR}-dev, libllvm${LLVM_VERSION_MAJOR}")
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tidy-${LLVM_VERSION_MAJOR}")
 endif()
 # The runtime's headers need a C++20 compiler with coroutines.
