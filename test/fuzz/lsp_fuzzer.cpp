@@ -13,6 +13,7 @@
 #include "lsp/Server.h"
 #include "lsp/Transport.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -20,7 +21,8 @@
 
 namespace {
 
-llvm::Expected<vtlint::FileResult> fakeAnalysis(const vtlint::lsp::Document &Doc) {
+llvm::Expected<vtlint::FileResult> fakeAnalysis(const vtlint::lsp::Document &Doc,
+                                               const std::atomic<bool> & /*Cancelled*/) {
   vtlint::FileResult Result;
   Result.File = Doc.Path;
   if (Doc.Text.empty())
