@@ -1,32 +1,56 @@
-// Per-thread coroutine frame pool, by size class.
+// Per-thread coroutine frame pool, by size class, with magazines and a
+// depot (Bonwick and Adams' magazine layer, USENIX 2001).
 //
 // Design:
 //   - Sizes up to kMaxPooledSize are rounded up to a multiple of kClassStep
 //     and ALWAYS allocated at that rounded size, pooling on or off, so any
 //     block of a class can serve any request of that class.
-//   - Each thread keeps, per class, a free list of at most kMaxCachedPerClass
-//     blocks (linked through their first word). No atomics, no locks: only
-//     the owning thread touches its lists.
+//   - A magazine is an array of up to kMagazineSize free blocks of one
+//     class. Each thread holds, per class, a loaded magazine and the
+//     previous one: at most 2 * kMagazineSize cached blocks. No atomics, no
+//     locks: only the owning thread touches them.
+//   - Why arrays and not free lists: a block freed on another thread (a
+//     frame that completed on a pool worker) sits in that thread's cache.
+//     Popping a linked list reads the block's link word, a dependent load
+//     of a line that thread wrote last, one full cache miss per frame on
+//     the allocating thread's critical path. Popping a magazine reads a
+//     pointer from an array, sequentially; the block itself is then only
+//     written (the coroutine's initial stores), which the store buffer
+//     absorbs.
 //   - A frame freed on another thread than the one that allocated it goes to
-//     the FREEING thread's list (memory migrates with the work, as it does
-//     between pool workers).
-//   - The depot moves frames back. Without it, a producer outside the pool
+//     the FREEING thread's magazines (memory migrates with the work).
+//   - The depot moves whole magazines between threads (one lock per
+//     magazine, not per frame). Without it, a producer outside the pool
 //     whose frames all die on workers (the spawn-many pattern) would call
-//     operator new for every frame while the workers' lists overflow.
-//       1. A full list hands its newest kBatchSize blocks, as one batch, to
-//          the process-wide depot (one lock per batch, not per frame).
-//       2. An empty list takes a whole batch from the depot before falling
-//          back to operator new.
-//       3. The depot keeps at most kMaxDepotBatches per class; beyond that
-//          a batch goes back to operator delete, so a burst does not pin
-//          memory for good.
-//   - Thread exit: the cache's destructor offers its full batches to the
+//     operator new for every frame while the workers' caches overflow.
+//     Allocation (take):
+//       1. Pop from the loaded magazine.
+//       2. Loaded empty, previous not: swap them, pop.
+//       3. Both empty: hand the empty loaded magazine to the depot's spares
+//          and load a full one from the depot, pop.
+//       4. The depot has none: operator new.
+//     Free (give):
+//       1. Push to the loaded magazine.
+//       2. Loaded full, previous not: swap them, push.
+//       3. Both full: the previous one goes to the depot as a full
+//          magazine, the loaded one becomes the previous, and an empty one
+//          (a depot spare, else a new one) is loaded; push.
+//       4. No magazine can be had (out of memory): operator delete.
+//     The depot keeps at most kMaxDepotMagazines full magazines per class;
+//     beyond that a magazine's blocks go back to operator delete, so a
+//     burst does not pin memory for good. It keeps at most kMaxSpares empty
+//     magazines.
+//   - Thread exit: the cache's destructor offers its full magazines to the
 //     depot, frees the rest with operator delete and marks the thread's
 //     cache dead; frames freed later on that thread (other thread_local
 //     destructors) go straight to operator delete.
+//   - Pooled-class blocks are aligned to a cache line (kLineSize), so a
+//     128-byte frame is two lines, not three, and two frames never share a
+//     line: the producer writing a new frame would otherwise invalidate the
+//     line a worker is running the previous one from.
 //   - Larger frames bypass the pool.
-// Under AddressSanitizer, cached blocks are poisoned (except the link word),
-// so a use of a freed frame is still reported.
+// Under AddressSanitizer, cached blocks are poisoned whole, so a use of a
+// freed frame is still reported.
 #include <vt/detail/frame_allocator.hpp>
 
 #include <array>
@@ -52,12 +76,13 @@ namespace vt::detail {
 
 namespace {
 
-constexpr std::size_t kClassStep = 64;
+constexpr std::size_t kLineSize = 64;
+constexpr std::size_t kClassStep = kLineSize; // Every class is whole lines.
 constexpr std::size_t kMaxPooledSize = 2048;
 constexpr std::size_t kClassCount = kMaxPooledSize / kClassStep;
-constexpr std::uint32_t kMaxCachedPerClass = 256;
-constexpr std::uint32_t kBatchSize = kMaxCachedPerClass / 2;
-constexpr std::size_t kMaxDepotBatches = 64;
+constexpr std::uint32_t kMagazineSize = 128;
+constexpr std::size_t kMaxDepotMagazines = 64;
+constexpr std::size_t kMaxSpares = 64;
 
 // relaxed: a preference read on every allocation; a thread that sees a
 // stale value allocates or frees one frame the other way, which is correct
@@ -67,13 +92,12 @@ std::atomic<bool> pooling_enabled{true};
 std::size_t class_of(std::size_t size) noexcept { return (size - 1) / kClassStep; }
 std::size_t class_size(std::size_t index) noexcept { return (index + 1) * kClassStep; }
 
-struct FreeBlock {
-  FreeBlock *next;
-};
+void *new_block(std::size_t index) { return ::operator new(class_size(index), std::align_val_t{kLineSize}); }
+void delete_block(void *block) noexcept { ::operator delete(block, std::align_val_t{kLineSize}); }
 
 void poison(void *block, std::size_t size) noexcept {
 #ifdef VT_FRAME_POOL_ASAN
-  __asan_poison_memory_region(static_cast<char *>(block) + sizeof(FreeBlock), size - sizeof(FreeBlock));
+  __asan_poison_memory_region(block, size);
 #else
   (void)block, (void)size;
 #endif
@@ -87,55 +111,86 @@ void unpoison(void *block, std::size_t size) noexcept {
 #endif
 }
 
-/// A run of free blocks of one class, linked through their first word.
-struct Batch {
-  FreeBlock *head = nullptr;
+struct Magazine {
+  bool empty() const noexcept { return count == 0; }
+  bool full() const noexcept { return count == kMagazineSize; }
+  void push(void *block) noexcept { blocks[count++] = block; }
+  void *pop() noexcept { return blocks[--count]; }
+
+  /// Gives every block back to operator delete.
+  void release(std::size_t index) noexcept {
+    while (!empty()) {
+      void *block = pop();
+      unpoison(block, class_size(index));
+      delete_block(block);
+    }
+  }
+
   std::uint32_t count = 0;
+  void *blocks[kMagazineSize];
 };
 
-void free_batch(Batch batch, std::size_t index) noexcept {
-  while (FreeBlock *block = batch.head) {
-    batch.head = block->next;
-    unpoison(block, class_size(index));
-    ::operator delete(block);
-  }
-}
-
-/// The process-wide depot (design, depot steps 1-3).
+/// The process-wide depot (design: take step 3, give step 3).
 class Depot {
 public:
-  /// Step 1 (and 3 when full).
-  void put(std::size_t index, Batch batch) noexcept {
+  /// Give step 3: a full magazine for other threads (or its blocks back to
+  /// operator delete when the class's shelf is full).
+  void put_full(std::size_t index, Magazine *magazine) noexcept {
     {
       std::lock_guard lock(mutex_);
-      auto &shelf = shelves_[index];
-      if (shelf.size() < kMaxDepotBatches) {
-        // Never allocates: reserved to kMaxDepotBatches up front.
-        shelf.push_back(batch);
-        // relaxed: a hint for take(); the shelf itself is read under the lock.
+      auto &shelf = full_[index];
+      if (shelf.size() < kMaxDepotMagazines) {
+        // Never allocates: reserved to kMaxDepotMagazines up front.
+        shelf.push_back(magazine);
+        // relaxed: a hint for take_full(); the shelf is read under the lock.
         stocked_[index].store(true, std::memory_order_relaxed);
         return;
       }
     }
-    free_batch(batch, index);
+    magazine->release(index);
+    put_spare(magazine);
   }
 
-  /// Step 2. An empty batch when the depot has none of this class.
-  Batch take(std::size_t index) noexcept {
-    // relaxed: an unlocked peek keeps a thread whose list is empty off the
-    // lock while the depot has nothing for it. A stale `false` only means
-    // one operator new instead of a recycled frame; a stale `true` one
-    // needless lock.
+  /// Take step 3: a full magazine of the class, or null.
+  Magazine *take_full(std::size_t index) noexcept {
+    // relaxed: an unlocked peek keeps a thread whose magazines are empty off
+    // the lock while the depot has nothing for it. A stale `false` only
+    // means one operator new instead of a recycled frame; a stale `true`
+    // one needless lock.
     if (!stocked_[index].load(std::memory_order_relaxed))
-      return {};
+      return nullptr;
     std::lock_guard lock(mutex_);
-    auto &shelf = shelves_[index];
+    auto &shelf = full_[index];
     if (shelf.empty())
-      return {};
-    Batch batch = shelf.back();
+      return nullptr;
+    Magazine *magazine = shelf.back();
     shelf.pop_back();
     stocked_[index].store(!shelf.empty(), std::memory_order_relaxed);
-    return batch;
+    return magazine;
+  }
+
+  /// An empty magazine: a spare, else a new one; null when out of memory.
+  Magazine *take_empty() noexcept {
+    {
+      std::lock_guard lock(mutex_);
+      if (!spares_.empty()) {
+        Magazine *magazine = spares_.back();
+        spares_.pop_back();
+        return magazine;
+      }
+    }
+    return new (std::nothrow) Magazine;
+  }
+
+  void put_spare(Magazine *magazine) noexcept {
+    {
+      std::lock_guard lock(mutex_);
+      if (spares_.size() < kMaxSpares) {
+        spares_.push_back(magazine); // Reserved up front: never allocates.
+        return;
+      }
+    }
+    delete magazine;
   }
 
   static Depot &instance() {
@@ -147,13 +202,15 @@ public:
 
 private:
   Depot() {
-    for (auto &shelf : shelves_)
-      shelf.reserve(kMaxDepotBatches);
+    for (auto &shelf : full_)
+      shelf.reserve(kMaxDepotMagazines);
+    spares_.reserve(kMaxSpares);
   }
 
   std::mutex mutex_;
-  std::array<std::vector<Batch>, kClassCount> shelves_; // Guarded by mutex_.
-  /// Whether a class's shelf holds a batch: written under mutex_, read
+  std::array<std::vector<Magazine *>, kClassCount> full_; // Guarded by mutex_.
+  std::vector<Magazine *> spares_;                        // Guarded by mutex_.
+  /// Whether a class's shelf holds a magazine: written under mutex_, read
   /// without it.
   std::array<std::atomic<bool>, kClassCount> stocked_{};
 };
@@ -166,49 +223,50 @@ public:
   ~FrameCache();
 
   void *take(std::size_t index) noexcept {
-    FreeBlock *block = heads_[index];
-    if (block == nullptr) {
-      const Batch batch = Depot::instance().take(index); // Depot step 2.
-      if (batch.head == nullptr)
-        return nullptr;
-      block = batch.head;
-      counts_[index] = batch.count;
+    Magazine *&loaded = loaded_[index];
+    if (loaded == nullptr || loaded->empty()) {
+      Magazine *&previous = previous_[index];
+      if (previous != nullptr && !previous->empty()) { // Take step 2.
+        std::swap(loaded, previous);
+      } else { // Step 3.
+        Magazine *full = Depot::instance().take_full(index);
+        if (full == nullptr)
+          return nullptr; // Step 4.
+        if (loaded != nullptr)
+          Depot::instance().put_spare(loaded);
+        loaded = full;
+      }
     }
-    heads_[index] = block->next;
-    --counts_[index];
+    void *block = loaded->pop(); // Step 1.
     unpoison(block, class_size(index));
     return block;
   }
 
-  void give(void *frame, std::size_t index) noexcept {
-    if (counts_[index] == kMaxCachedPerClass)
-      Depot::instance().put(index, take_batch(index)); // Depot step 1.
-    auto *block = static_cast<FreeBlock *>(frame);
-    block->next = heads_[index];
-    heads_[index] = block;
-    ++counts_[index];
-    poison(block, class_size(index));
+  /// False when no magazine could be had (give step 4).
+  bool give(void *frame, std::size_t index) noexcept {
+    Magazine *&loaded = loaded_[index];
+    if (loaded == nullptr || loaded->full()) {
+      Magazine *&previous = previous_[index];
+      if (previous != nullptr && !previous->full()) { // Give step 2.
+        std::swap(loaded, previous);
+      } else { // Step 3.
+        Magazine *empty = Depot::instance().take_empty();
+        if (empty == nullptr)
+          return false;
+        if (previous != nullptr)
+          Depot::instance().put_full(index, previous);
+        previous = loaded;
+        loaded = empty;
+      }
+    }
+    poison(frame, class_size(index));
+    loaded->push(frame); // Step 1.
+    return true;
   }
 
 private:
-  /// Unlinks the newest kBatchSize blocks (at most all) of a class.
-  Batch take_batch(std::size_t index) noexcept {
-    Batch batch{heads_[index], 0};
-    FreeBlock *last = nullptr;
-    for (FreeBlock *block = heads_[index]; block != nullptr && batch.count < kBatchSize; block = block->next) {
-      last = block;
-      ++batch.count;
-    }
-    if (last != nullptr) {
-      heads_[index] = last->next;
-      last->next = nullptr;
-    }
-    counts_[index] -= batch.count;
-    return batch;
-  }
-
-  std::array<FreeBlock *, kClassCount> heads_{};
-  std::array<std::uint32_t, kClassCount> counts_{};
+  std::array<Magazine *, kClassCount> loaded_{};
+  std::array<Magazine *, kClassCount> previous_{};
 };
 
 enum class CacheState : unsigned char { unborn, alive, dead };
@@ -220,11 +278,17 @@ enum class CacheState : unsigned char { unborn, alive, dead };
 [[gnu::tls_model("initial-exec")]] thread_local FrameCache *tls_cache = nullptr;
 
 FrameCache::~FrameCache() {
-  for (std::size_t index = 0; index < kClassCount; ++index) {
-    while (counts_[index] >= kBatchSize)
-      Depot::instance().put(index, take_batch(index));
-    free_batch(take_batch(index), index);
-  }
+  for (std::size_t index = 0; index < kClassCount; ++index)
+    for (Magazine *magazine : {loaded_[index], previous_[index]}) {
+      if (magazine == nullptr)
+        continue;
+      if (magazine->full()) {
+        Depot::instance().put_full(index, magazine);
+      } else {
+        magazine->release(index);
+        Depot::instance().put_spare(magazine);
+      }
+    }
   tls_state = CacheState::dead;
   tls_cache = nullptr;
 }
@@ -251,17 +315,18 @@ void *allocate_frame(std::size_t size) {
     if (FrameCache *cache = this_thread_cache())
       if (void *block = cache->take(index))
         return block;
-  return ::operator new(class_size(index));
+  return new_block(index);
 }
 
 void deallocate_frame(void *frame, std::size_t size) noexcept {
   if (size != 0 && size <= kMaxPooledSize && pooling_enabled.load(std::memory_order_relaxed))
-    if (FrameCache *cache = this_thread_cache()) {
-      cache->give(frame, class_of(size));
-      return;
-    }
-  // Unsized: a pooled-class block is larger than `size`.
-  ::operator delete(frame);
+    if (FrameCache *cache = this_thread_cache())
+      if (cache->give(frame, class_of(size)))
+        return;
+  if (size != 0 && size <= kMaxPooledSize)
+    delete_block(frame);
+  else
+    ::operator delete(frame);
 }
 
 void set_frame_pooling(bool enabled) noexcept { pooling_enabled.store(enabled, std::memory_order_relaxed); }

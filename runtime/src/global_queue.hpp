@@ -3,12 +3,13 @@
 // Protocol:
 //   Push (any thread):
 //     1. Lock; append to the ring.
-//     2. Publish the new size (seq_cst), still under the lock; unlock.
+//     2. Publish the new size, still under the lock; unlock.
 //     3. The caller then notifies the pool's notifier (notifier.hpp, N2).
 //   Pop (workers):
 //     1. Peek at the published size without the lock (seq_cst): 0 means
 //        nothing to take, so idle workers stay off the mutex.
-//     2. Otherwise lock, take the oldest item, publish the size (relaxed).
+//     2. Otherwise lock, take the oldest items (a batch: see try_pop_batch),
+//        publish the size (relaxed).
 // A worker that found the queue empty and is going to sleep re-checks it
 // after announcing itself (notifier W2); step 2 of a push and that peek are
 // the two halves of the notifier's store-load race.
@@ -19,7 +20,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <span>
 #include <vector>
+
+#include "spin_lock.hpp"
 
 namespace vt::detail {
 
@@ -46,18 +50,25 @@ class GlobalQueue {
 public:
   /// Push steps 1-2 (the caller does step 3).
   void push(std::coroutine_handle<> handle);
-  /// Pop steps 1-2. Null when the queue looked empty.
-  std::coroutine_handle<> try_pop();
+  /// Pop steps 1-2: moves the oldest min(size / share + 1, out.size())
+  /// items to `out`, oldest first, and returns how many (0 when the queue
+  /// looked empty). One lock per batch instead of one per item: a worker
+  /// that drains work queued from outside takes its share at once, so the
+  /// producer and the workers meet on the mutex once per batch.
+  std::size_t try_pop_batch(std::span<std::coroutine_handle<>> out, std::size_t share);
   /// Items pushed so far (a statistic).
   std::uint64_t pushes() const noexcept { return pushes_.load(std::memory_order_relaxed); }
 
 private:
-  std::mutex mutex_;
+  SpinLock mutex_;
   GlobalRing ring_; // Guarded by mutex_.
   /// Written under mutex_ (push step 2, pop step 2), read without it (pop
-  /// step 1 and a sleeping worker's re-check).
+  /// step 1 and a sleeping worker's re-check). On the lock's cache line on
+  /// purpose: a pusher has just taken that line for the lock, so publishing
+  /// the size costs it no second line.
   std::atomic<std::size_t> size_{0};
-  /// relaxed everywhere: a statistic, read by ThreadPool::stats() only.
+  /// Written under mutex_ only, so a relaxed load and store (no locked
+  /// instruction); read by ThreadPool::stats() without it (a statistic).
   std::atomic<std::uint64_t> pushes_{0};
 };
 

@@ -1,5 +1,8 @@
 // The pool's private core, shared by its mechanisms:
-//   global_queue.{hpp,cpp}  work queued from outside the pool;
+//   injection_queue.{hpp,cpp} work queued from outside the pool: a queue
+//                           per outside thread, pushed without locks;
+//   global_queue.{hpp,cpp}  the shared queue: yields, and outside threads
+//                           without a queue of their own;
 //   worker_loop.cpp         the workers: taking work, stealing, sleeping,
 //                           shutdown, and the next slot;
 //   blocking_wait.cpp       threads blocked in Task::wait/get (wait_for);
@@ -17,6 +20,7 @@
 #include <vt/work_stealing_deque.hpp>
 
 #include "global_queue.hpp"
+#include "injection_queue.hpp"
 #include "notifier.hpp"
 
 namespace vt::detail {
@@ -58,6 +62,9 @@ struct alignas(64) Worker {
   /// Owner only: local items taken since the global queue was last looked
   /// at (see "fairness" in worker_loop.cpp).
   unsigned local_streak = 0;
+  /// Owner only: where the next look at the global queues starts (they are
+  /// taken round robin, see "global batch" in worker_loop.cpp).
+  std::size_t global_cursor = 0;
   Counter local_pushes;
   Counter local_pops;
   Counter global_pops;
@@ -82,6 +89,8 @@ public:
   ThreadPoolStats stats() const noexcept;
 
   void post(std::coroutine_handle<> handle);
+  /// From a thread outside the pool: its injection queue, else the shared one.
+  void post_from_outside(std::coroutine_handle<> handle);
   void post_global(std::coroutine_handle<> handle);
 
   /// Runs queued work on `self` until `done` is set (blocking waits).
@@ -101,6 +110,7 @@ private:
   ThreadPool &pool_;
   std::vector<std::unique_ptr<Worker>> workers_; // Fixed after construction.
   GlobalQueue global_;
+  InjectorRegistry injectors_;
   std::atomic<bool> stopping_{false};
   Notifier notifier_;
 };

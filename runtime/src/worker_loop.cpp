@@ -35,6 +35,22 @@
 // So an outside item waits behind at most global_queue_interval local items
 // of each worker; the check costs one seq_cst load every that many items.
 //
+// Global batch (like Tokio's take from its injection queue): a worker that
+// takes from the global queues takes its share, not one item.
+//   1. Take the oldest min(size / workers + 1, kGlobalBatch) items of the
+//      first non-empty global queue, looking at the outside threads'
+//      injection queues and the shared queue round robin, from a cursor
+//      that moves on every look (injection_queue.hpp W1-W4; global_queue.hpp
+//      pop step 2), so no outside thread's queue waits behind another's.
+//   2. Run the oldest; push the others to the own deque newest first, so
+//      the LIFO pops still take them oldest first, and thieves (FIFO end)
+//      take the newest of the batch. They count as global pops and again
+//      as local pushes, so the stats' balance still holds.
+//   3. Notify once, so a sleeping worker can come and steal from the batch.
+// Why: a producer outside the pool pushing many small items otherwise meets
+// every worker on the global queue's mutex once per item; with the batch the
+// workers lock once per share, and the rest of the handoff is the deque's.
+//
 // The next slot (like Go's runnext): one handle, owner only, no atomics.
 //   1. A coroutine that completes at its final suspend point on worker W
 //      publishes through complete_from_final_suspend, which flags W.
@@ -56,6 +72,7 @@
 //      flag is set, so everything queued before (and by) the last items
 //      still runs.
 //   4. Join every worker; then the queues are empty and are destroyed.
+#include <array>
 #include <utility>
 
 #include "pool_core.hpp"
@@ -64,11 +81,20 @@ namespace vt::detail {
 
 namespace {
 constexpr int kSpinRounds = 32;
+/// The most items one take from the global queue moves (global batch).
+constexpr std::size_t kGlobalBatch = 32;
 } // namespace
 
 constinit thread_local Worker *tls_worker = nullptr;
 
-PoolCore::PoolCore(ThreadPool &pool, unsigned threads) : pool_(pool) {
+namespace {
+/// Pool ids for the injection queues' thread-local bindings: never reused,
+/// so a binding to a dead pool never matches a new one at the same address.
+std::atomic<std::uint64_t> next_pool_id{1}; // relaxed: only uniqueness matters.
+} // namespace
+
+PoolCore::PoolCore(ThreadPool &pool, unsigned threads)
+    : pool_(pool), injectors_(next_pool_id.fetch_add(1, std::memory_order_relaxed)) {
   enable_asymmetric_fences(); // Before any worker can sleep (notifier.hpp).
   workers_.reserve(threads);
   for (unsigned i = 0; i < threads; ++i)
@@ -90,7 +116,7 @@ void PoolCore::shutdown() {
 void PoolCore::post(std::coroutine_handle<> handle) {
   Worker *self = tls_worker;
   if (self == nullptr || &self->core != this)
-    return post_global(handle);
+    return post_from_outside(handle);
   if (self->completing_frame) { // Next slot, step 2.
     self->local_pushes.increment();
     handle = std::exchange(self->next_slot, handle);
@@ -103,6 +129,14 @@ void PoolCore::post(std::coroutine_handle<> handle) {
   self->local.push(handle);
   self->local_pushes.increment();
   notifier_.notify_one();
+}
+
+void PoolCore::post_from_outside(std::coroutine_handle<> handle) {
+  InjectionQueue *queue = injectors_.queue_for_this_thread();
+  if (queue == nullptr)
+    return post_global(handle);
+  queue->push(handle);    // Injection queue steps P1-P3.
+  notifier_.notify_one(); // P4.
 }
 
 void PoolCore::post_global(std::coroutine_handle<> handle) {
@@ -132,12 +166,29 @@ std::coroutine_handle<> PoolCore::find_work(Worker &self) {
 }
 
 std::coroutine_handle<> PoolCore::take_global(Worker &self) {
-  auto item = global_.try_pop();
-  if (item) {
-    self.local_streak = 0;
-    self.global_pops.increment();
+  std::array<std::coroutine_handle<>, kGlobalBatch> batch; // Global batch, step 1.
+  const std::size_t injectors = injectors_.count();
+  const std::size_t queues = injectors + 1; // The shared queue is the last.
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < queues && count == 0; ++i) {
+    const std::size_t which = (self.global_cursor + i) % queues;
+    count = which == injectors ? global_.try_pop_batch(batch, workers_.size())
+                               : injectors_.at(which)->take_batch(batch, workers_.size());
   }
-  return item;
+  ++self.global_cursor;
+  if (count == 0)
+    return nullptr;
+  self.local_streak = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    self.global_pops.increment();
+  if (count == 1)
+    return batch[0];
+  for (std::size_t i = count - 1; i > 0; --i) { // Step 2.
+    self.local.push(batch[i]);
+    self.local_pushes.increment();
+  }
+  notifier_.notify_one(); // Step 3.
+  return batch[0];
 }
 
 std::coroutine_handle<> PoolCore::steal(Worker &self) {
@@ -224,7 +275,7 @@ void PoolCore::set_done_and_wake(std::atomic<bool> &done) {
 
 ThreadPoolStats PoolCore::stats() const noexcept {
   ThreadPoolStats total;
-  total.global_pushes = global_.pushes();
+  total.global_pushes = global_.pushes() + injectors_.pushes();
   for (const auto &worker : workers_) {
     total.local_pushes += worker->local_pushes.read();
     total.local_pops += worker->local_pops.read();

@@ -34,6 +34,18 @@ void *operator new(std::size_t size) {
 }
 void operator delete(void *p) noexcept { std::free(p); }
 void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+// The aligned forms too: libstdc++'s own aligned operator new does not call
+// the plain one, and the frame pool allocates its blocks line-aligned.
+void *operator new(std::size_t size, std::align_val_t alignment) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  const auto align = static_cast<std::size_t>(alignment);
+  // aligned_alloc wants a multiple of the alignment.
+  if (void *p = std::aligned_alloc(align, (size + align - 1) / align * align))
+    return p;
+  throw std::bad_alloc();
+}
+void operator delete(void *p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 #endif
 
 constexpr int kCalls = 1'000'000;

@@ -51,4 +51,16 @@ void *operator new(std::size_t size) {
 }
 void operator delete(void *block) noexcept { std::free(block); }
 void operator delete(void *block, std::size_t) noexcept { std::free(block); }
+// The aligned forms too: libstdc++'s own aligned operator new does not call
+// the plain one, and the frame pool allocates its blocks line-aligned.
+void *operator new(std::size_t size, std::align_val_t alignment) {
+  counting_new::allocations.fetch_add(1, std::memory_order_relaxed);
+  const auto align = static_cast<std::size_t>(alignment);
+  // aligned_alloc wants a multiple of the alignment.
+  if (void *block = std::aligned_alloc(align, (size + align - 1) / align * align))
+    return block;
+  throw std::bad_alloc();
+}
+void operator delete(void *block, std::align_val_t) noexcept { std::free(block); }
+void operator delete(void *block, std::size_t, std::align_val_t) noexcept { std::free(block); }
 #endif

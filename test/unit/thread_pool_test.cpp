@@ -6,6 +6,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <latch>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -162,6 +165,124 @@ TEST(ThreadPool, OutsideWorkRunsWhileAWorkerFloodsItsDeque) {
   // The flood may not have seen the flag yet when the item ran (sooner still).
   if (seen_queued_at >= 0)
     EXPECT_LE(ran_at - seen_queued_at, static_cast<long>(vt::ThreadPool::global_queue_interval) + 1);
+}
+
+// Work queued from outside goes to the outside thread's own injection
+// queue (runtime/src/injection_queue.hpp). These cover its protocol where it
+// can go wrong: growth past the first ring, several producers at once, more
+// producer threads than the pool has queues for, threads that exit with
+// items still queued, and a thread that outlives a pool it posted to.
+
+/// Holds the only worker of a pool until released, so items pile up.
+struct WorkerGate {
+  explicit WorkerGate(vt::ThreadPool &pool) {
+    (void)pool.run([this] {
+      entered.store(true);
+      entered.notify_one();
+      open.wait(false);
+    });
+    entered.wait(false);
+  }
+  void release() {
+    open.store(true);
+    open.notify_one();
+  }
+  std::atomic<bool> entered{false};
+  std::atomic<bool> open{false};
+};
+
+TEST(ThreadPool, OutsideItemsRunOldestFirstPastTheFirstRing) {
+  vt::ThreadPool pool(1);
+  WorkerGate gate(pool);
+  constexpr int kItems = 5000; // Well past the queue's first ring (256).
+  std::vector<int> order;      // Written by the single worker only.
+  std::vector<vt::Task<>> items;
+  for (int i = 0; i < kItems; ++i)
+    items.push_back(pool.run([&order, i] { order.push_back(i); }));
+  gate.release();
+  for (auto &item : items)
+    item.get();
+  ASSERT_EQ(order.size(), static_cast<std::size_t>(kItems));
+  for (int i = 0; i < kItems; ++i)
+    ASSERT_EQ(order[i], i) << "outside items ran out of order";
+  EXPECT_EQ(pool.stats().global_pushes, static_cast<std::uint64_t>(kItems) + 1);
+}
+
+TEST(ThreadPool, EachOutsideThreadKeepsItsOrder) {
+  vt::ThreadPool pool(1);
+  WorkerGate gate(pool);
+  constexpr int kThreads = 4;
+  constexpr int kItems = 1000;
+  std::vector<std::vector<int>> order(kThreads); // Written by the worker only.
+  std::vector<vt::Task<>> items[kThreads];
+  std::vector<std::thread> producers;
+  for (int t = 0; t < kThreads; ++t)
+    producers.emplace_back([&, t] {
+      for (int i = 0; i < kItems; ++i)
+        items[t].push_back(pool.run([&order, t, i] { order[t].push_back(i); }));
+    });
+  for (auto &producer : producers)
+    producer.join(); // Their queues now belong to no thread; the items stay.
+  gate.release();
+  for (auto &list : items)
+    for (auto &item : list)
+      item.get();
+  for (int t = 0; t < kThreads; ++t) {
+    ASSERT_EQ(order[t].size(), static_cast<std::size_t>(kItems));
+    for (int i = 0; i < kItems; ++i)
+      ASSERT_EQ(order[t][i], i) << "producer " << t << "'s items ran out of order";
+  }
+}
+
+TEST(ThreadPool, MoreOutsideThreadsThanQueuesAndThreadsThatExitEarly) {
+  vt::ThreadPool pool(2);
+  std::atomic<int> ran{0};
+  // 100 live producers at once (more than a pool has queues for: the rest
+  // share the global queue), then 300 short-lived ones that exit as soon as
+  // they have queued (their queues are adopted by later threads).
+  constexpr int kLive = 100;
+  std::latch all_posted(kLive);
+  std::latch may_exit(1);
+  std::vector<std::thread> live;
+  for (int t = 0; t < kLive; ++t)
+    live.emplace_back([&] {
+      for (int i = 0; i < 20; ++i)
+        (void)pool.run([&] { ran.fetch_add(1); });
+      all_posted.count_down();
+      may_exit.wait();
+    });
+  all_posted.wait();
+  may_exit.count_down();
+  for (auto &thread : live)
+    thread.join();
+  for (int t = 0; t < 300; ++t)
+    std::thread([&] {
+      for (int i = 0; i < 20; ++i)
+        (void)pool.run([&] { ran.fetch_add(1); });
+    }).join();
+  constexpr int kExpected = (kLive + 300) * 20;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (ran.load() < kExpected && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(ran.load(), kExpected);
+  EXPECT_EQ(pool.stats().global_pushes, static_cast<std::uint64_t>(kExpected));
+}
+
+TEST(ThreadPool, AnOutsideThreadOutlivesThePoolsItPostedTo) {
+  // The same thread posts to a pool, which dies, then to new pools (one may
+  // reuse the dead pool's address), and exits after all of them.
+  std::thread([] {
+    for (int round = 0; round < 20; ++round) {
+      auto pool = std::make_unique<vt::ThreadPool>(1);
+      long sum = 0;
+      for (int i = 0; i < 50; ++i)
+        sum += pool->run([i] { return i; }).get();
+      EXPECT_EQ(sum, 49L * 50 / 2);
+      if (round % 2 == 0) { // Die with this thread's queue still bound to it.
+        (void)pool->run([] {});
+      }
+    }
+  }).join();
 }
 
 } // namespace
