@@ -163,8 +163,9 @@ TEST(ThreadPool, OutsideWorkRunsWhileAWorkerFloodsItsDeque) {
   EXPECT_TRUE(flood.get()) << "the outside item did not run while the worker flooded its deque";
   outside.get();
   // The flood may not have seen the flag yet when the item ran (sooner still).
-  if (seen_queued_at >= 0)
+  if (seen_queued_at >= 0) {
     EXPECT_LE(ran_at - seen_queued_at, static_cast<long>(vt::ThreadPool::global_queue_interval) + 1);
+  }
 }
 
 // Work queued from outside goes to the outside thread's own injection
@@ -206,6 +207,40 @@ TEST(ThreadPool, OutsideItemsRunOldestFirstPastTheFirstRing) {
   for (int i = 0; i < kItems; ++i)
     ASSERT_EQ(order[i], i) << "outside items ran out of order";
   EXPECT_EQ(pool.stats().global_pushes, static_cast<std::uint64_t>(kItems) + 1);
+}
+
+TEST(ThreadPool, OutsideBurstsWhileWorkersTakeBatches) {
+  // Producers push while several workers race for the same queues (the
+  // compare-exchange of W4, growth while workers read the old ring): every
+  // item runs exactly once.
+  vt::ThreadPool pool(3);
+  constexpr int kThreads = 2;
+  constexpr int kItems = 20'000;
+  std::vector<std::unique_ptr<std::atomic<int>[]>> runs;
+  for (int t = 0; t < kThreads; ++t) {
+    runs.push_back(std::make_unique<std::atomic<int>[]>(kItems));
+    for (int i = 0; i < kItems; ++i)
+      runs[t][i].store(0);
+  }
+  std::atomic<int> ran{0};
+  std::vector<std::thread> producers;
+  for (int t = 0; t < kThreads; ++t)
+    producers.emplace_back([&, t] {
+      for (int i = 0; i < kItems; ++i)
+        (void)pool.run([&, t, i] {
+          runs[t][i].fetch_add(1);
+          ran.fetch_add(1);
+        });
+    });
+  for (auto &producer : producers)
+    producer.join();
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (ran.load() < kThreads * kItems && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ASSERT_EQ(ran.load(), kThreads * kItems);
+  for (int t = 0; t < kThreads; ++t)
+    for (int i = 0; i < kItems; ++i)
+      ASSERT_EQ(runs[t][i].load(), 1) << "producer " << t << ", item " << i;
 }
 
 TEST(ThreadPool, EachOutsideThreadKeepsItsOrder) {

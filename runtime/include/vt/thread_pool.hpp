@@ -3,10 +3,14 @@
 // fairness, shutdown, blocking waits) are written out in runtime/src/
 // (pool_core.hpp lists which unit holds which).
 //
-//   - Work queued from outside the pool goes to the global FIFO queue.
+//   - Work queued from outside the pool goes to the global queues: the
+//     calling thread's own FIFO injection queue for this pool (pushed
+//     without locks), or the shared FIFO queue (yields, and outside threads
+//     beyond the pool's 64 injection queues).
 //   - Work queued by a pool worker goes to that worker's local deque.
-//   - A worker takes its own newest local item first (LIFO), then the oldest
-//     global item, then steals the oldest item of another worker (FIFO end).
+//   - A worker takes its own newest local item first (LIFO), then a batch of
+//     the oldest global items (its share of one global queue, oldest run
+//     first), then steals the oldest item of another worker (FIFO end).
 //   - Fairness: after global_queue_interval local items in a row, a worker
 //     takes the oldest global item first, so work queued from outside runs
 //     even while every worker keeps feeding its own deque.
@@ -70,15 +74,18 @@ private:
 } // namespace detail
 
 /// Cumulative counters. The worker-side ones are summed over per-worker
-/// counters (each written by its worker alone); global_pushes is one pool
-/// counter, since pushes to the global queue come from outside threads. All
+/// counters (each written by its worker alone); global_pushes sums the
+/// shared queue's counter and each injection queue's (written by its
+/// producer thread alone). All
 /// are relaxed: a snapshot taken while the pool runs is approximate, and
 /// exact once the pool is quiet.
 struct ThreadPoolStats {
-  std::uint64_t global_pushes = 0; ///< Items queued to the global queue.
-  std::uint64_t local_pushes = 0;  ///< Items queued by workers to their own deque.
+  std::uint64_t global_pushes = 0; ///< Items queued to the global queues.
+  /// Items queued to a worker's own deque: by its work, or moved there from
+  /// a global queue as part of a batch (those count as global pops too).
+  std::uint64_t local_pushes = 0;
   std::uint64_t local_pops = 0;    ///< Items a worker took from its own deque.
-  std::uint64_t global_pops = 0;   ///< Items workers took from the global queue.
+  std::uint64_t global_pops = 0;   ///< Items workers took from the global queues.
   std::uint64_t steals = 0;        ///< Items taken from another worker's deque.
 };
 

@@ -20,7 +20,8 @@ ThreadPool *current_pool() noexcept;
 ThreadPool &current_or_default_pool();
 
 /// Queues `handle` on `pool`: the calling worker's local queue if the caller
-/// is one of `pool`'s workers, else the pool's global queue.
+/// is one of `pool`'s workers, else the global queues (the calling
+/// thread's injection queue for `pool`, or the shared one).
 void post(ThreadPool &pool, std::coroutine_handle<> handle);
 
 /// Queues `handle` on `pool`'s global queue, whoever the caller is.
