@@ -28,10 +28,11 @@ namespace vt::detail {
 /// Single-writer counter: only its worker increments it, anyone may read.
 class Counter {
 public:
-  void increment() noexcept {
+  void increment() noexcept { add(1); }
+  void add(std::uint64_t amount) noexcept {
     // relaxed load+store instead of fetch_add: one writer, so no lost
     // updates, and no locked instruction on the hot path.
-    value_.store(value_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    value_.store(value_.load(std::memory_order_relaxed) + amount, std::memory_order_relaxed);
   }
   std::uint64_t read() const noexcept { return value_.load(std::memory_order_relaxed); }
 

@@ -179,14 +179,12 @@ std::coroutine_handle<> PoolCore::take_global(Worker &self) {
   if (count == 0)
     return nullptr;
   self.local_streak = 0;
-  for (std::size_t i = 0; i < count; ++i)
-    self.global_pops.increment();
+  self.global_pops.add(count);
   if (count == 1)
     return batch[0];
-  for (std::size_t i = count - 1; i > 0; --i) { // Step 2.
+  for (std::size_t i = count - 1; i > 0; --i) // Step 2.
     self.local.push(batch[i]);
-    self.local_pushes.increment();
-  }
+  self.local_pushes.add(count - 1);
   notifier_.notify_one(); // Step 3.
   return batch[0];
 }
