@@ -295,15 +295,14 @@ ThreadPool &current_or_default_pool() {
 
 void post(ThreadPool &pool, std::coroutine_handle<> handle) { pool.post(handle); }
 
-void complete_from_final_suspend(CompletionList &list) noexcept {
+bool complete_from_final_suspend(CompletionList &list) noexcept {
   Worker *self = tls_worker;
-  if (self == nullptr) {
-    list.complete();
-    return;
-  }
+  if (self == nullptr)
+    return list.complete();
   self->completing_frame = true; // Next slot, step 1.
-  list.complete();
+  const bool abandoned = list.complete();
   self->completing_frame = false;
+  return abandoned;
 }
 
 } // namespace vt::detail

@@ -57,7 +57,7 @@ public:
     if constexpr (!std::is_void_v<T>)
       value_.emplace(std::forward<Args>(value)...);
     status_ = detail::TaskStatus::succeeded;
-    completions_.complete();
+    (void)completions_.complete(); // A source's list is never abandoned.
   }
 
   /// An OperationCanceledError completes this version as canceled.
@@ -67,7 +67,7 @@ public:
     claim();
     status_ = detail::is_cancellation(error) ? detail::TaskStatus::canceled : detail::TaskStatus::faulted;
     error_ = std::move(error);
-    completions_.complete();
+    (void)completions_.complete(); // A source's list is never abandoned.
   }
 
   /// Starts the next version: clears the result and invalidates every value

@@ -202,24 +202,26 @@ struct TaskAccess {
 template <typename T>
 class TaskPromiseBase : public TaskState<T>, public FrameAllocated {
 public:
-  /// Two references from the start: the running coroutine's (dropped at
-  /// final_suspend) and the one get_return_object hands out.
-  TaskPromiseBase() noexcept : TaskState<T>(2) {}
+  /// One reference, the one get_return_object hands out; the running
+  /// coroutine keeps the frame alive until final_suspend without one
+  /// (task_state.hpp, Lifetime).
+  TaskPromiseBase() noexcept : TaskState<T>(typename TaskState<T>::RunByCoroutine{}) {}
 
   /// Eager: the body runs at once, unless this call is the one a
   /// ThreadPool::spawn asked to queue (the body then starts on the pool).
   StartOrQueue initial_suspend() const noexcept { return StartOrQueue::take_request(); }
 
-  /// Completes the task once the body (and its locals) are gone, then drops
-  /// the coroutine's own reference; the last reference frees the frame.
+  /// Completes the task once the body (and its locals) are gone; frees the
+  /// frame too if no handle is left (task_state.hpp, Lifetime step 3).
   auto final_suspend() noexcept {
     struct Publish {
       bool await_ready() const noexcept { return false; }
       void await_suspend(std::coroutine_handle<>) const noexcept {
         // The frame is done and control goes straight back to the worker
         // loop that resumed it: its continuation may take the next slot.
-        promise->publish_final();
-        promise->release();
+        // Once completed, a handle's owner may free the frame (this awaiter
+        // lives in it) on another thread: nothing is read after finish().
+        promise->finish();
       }
       void await_resume() const noexcept {}
       TaskPromiseBase *promise;

@@ -76,7 +76,8 @@ private:
 /// continuation posted to that worker's own pool then goes to the worker's
 /// next slot instead of its deque: still queued (it runs after the
 /// completing item has returned), but without the deque's atomic push and pop.
-void complete_from_final_suspend(CompletionList &list) noexcept;
+/// Returns complete()'s result: true if the list had been abandoned.
+[[nodiscard]] bool complete_from_final_suspend(CompletionList &list) noexcept;
 
 /// Blocks the calling thread until `list` completes. On a pool worker it runs
 /// that pool's queued work meanwhile, so waiting for work that sits in the

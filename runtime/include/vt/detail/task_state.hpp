@@ -23,6 +23,20 @@ void report_unobserved_fault(const std::exception_ptr &error) noexcept;
 
 /// Everything that does not depend on T.
 ///
+/// Lifetime. refs_ counts the handles (Task, ValueTask, sources, combinators).
+/// A coroutine's state is also kept alive by the coroutine itself until it
+/// completes, but that reference is not in refs_: it is folded into the
+/// completion list, so that finishing a coroutine costs one locked
+/// instruction (complete()'s exchange), not two (that and a decrement).
+///   1. The last handle's release() frees a state that is not a coroutine's,
+///      or a coroutine's that has completed.
+///   2. If the coroutine is still running, that release() abandons the list
+///      instead (CompletionList step 3) and leaves the state alone.
+///   3. The coroutine's finish() completes the list; if the list had been
+///      abandoned, no handle is left and finish() frees the state.
+/// abandon() and complete() are atomic operations on the same word, so
+/// exactly one of steps 2 and 3 sees the other, and the state is freed once.
+///
 /// Who writes what:
 ///   refs_      every handle (add_ref relaxed, release acq_rel);
 ///   claimed_   the one producer that wins try_claim();
@@ -50,9 +64,9 @@ public:
     // writes (observed_, the result) before it inspects and destroys the
     // state.
     if (refs_.load(std::memory_order_acquire) == 1 || refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      if (status() == TaskStatus::faulted && !observed_.load(std::memory_order_relaxed))
-        report_unobserved_fault(error_);
-      destroy();
+      if (run_by_coroutine_ && completions_.abandon())
+        return; // Lifetime step 2: the running coroutine frees it.
+      destroy_unreferenced();
     }
   }
 
@@ -102,16 +116,21 @@ public:
 
   /// Producer, once, after storing the outcome: completes the task and
   /// fires the continuations (which post, never run, their coroutines).
-  void publish() noexcept { completions_.complete(); }
+  void publish() noexcept { (void)completions_.complete(); } // Not a coroutine's: never abandoned.
 
-  /// publish() for a coroutine at its final suspend point (see
-  /// complete_from_final_suspend).
-  void publish_final() noexcept { complete_from_final_suspend(completions_); }
+  /// The coroutine's last step, at its final suspend point: publish() (see
+  /// complete_from_final_suspend), then lifetime step 3. The state may be
+  /// gone when this returns: touch nothing of it afterwards.
+  void finish() noexcept {
+    if (complete_from_final_suspend(completions_))
+      destroy_unreferenced();
+  }
 
 protected:
-  /// For coroutine promises, which start with two references (the running
-  /// coroutine's and the Task returned to the caller): no add_ref needed.
-  explicit TaskStateBase(std::uint32_t initial_references) noexcept : refs_(initial_references) {}
+  struct RunByCoroutine {};
+  /// For coroutine promises: one reference, the Task returned to the caller;
+  /// the running coroutine keeps the state alive without one (see Lifetime).
+  explicit TaskStateBase(RunByCoroutine) noexcept : run_by_coroutine_(true) {}
 
   void mark_succeeded() noexcept { status_ = TaskStatus::succeeded; }
 
@@ -119,11 +138,19 @@ protected:
   ~TaskStateBase() = default;
 
 private:
+  /// Nobody holds the state any more (and, for a coroutine's, it completed).
+  void destroy_unreferenced() noexcept {
+    if (status() == TaskStatus::faulted && !observed_.load(std::memory_order_relaxed))
+      report_unobserved_fault(error_);
+    destroy();
+  }
+
   std::atomic<std::uint32_t> refs_{1};
   CompletionList completions_;
   std::atomic<bool> claimed_{false};
   std::atomic<bool> observed_{false};
   TaskStatus status_ = TaskStatus::pending;
+  const bool run_by_coroutine_ = false;
   std::exception_ptr error_;
 };
 
