@@ -17,22 +17,57 @@ CancellationTokenSource::CancellationTokenSource()
     : state_(std::make_shared<detail::CancellationState>()) {}
 
 namespace {
-/// A linked source's callback on a parent. Holds the child's state strongly,
-/// and cancels through a copy: a callback of the child may destroy the
-/// linked source, and with it this callable (it lives in the registration),
-/// while cancel() still runs.
-auto forward_cancel(const std::shared_ptr<detail::CancellationState>& child) {
+/// A linked source's callback on a parent runs the child's cancel() through
+/// a plain pointer: the source keeps the state alive until its registrations
+/// on the parents are disposed (close(): waiting for a callback running
+/// elsewhere), so a forwarding callback never needs a reference of its own,
+/// and creating a linked source costs no reference-count traffic for it.
+///
+/// The one case where the source lets go first: a callback of the child
+/// destroys the linked source while the forwarding callback runs it, on this
+/// thread (dispose() does not wait from inside the running callback). Then
+///   1. the forwarding callback has pushed a frame naming the child's state
+///      on this thread's list before calling cancel();
+///   2. close() finds that frame and parks its reference in it instead of
+///      dropping it;
+///   3. the frame drops the parked reference once cancel() has returned.
+/// Frames live on the stack and the list is thread-local, so none of this
+/// costs an atomic operation.
+struct ForwardingFrame {
+  const detail::CancellationState* child;
+  ForwardingFrame* outer;
+  std::shared_ptr<detail::CancellationState> parked; // Step 2.
+};
+constinit thread_local ForwardingFrame* innermost_forwarding = nullptr;
+
+auto forward_cancel(detail::CancellationState* child) {
   return [child] {
-    const auto keep_alive = child;
-    keep_alive->cancel();
+    ForwardingFrame frame{child, innermost_forwarding, nullptr}; // Step 1.
+    innermost_forwarding = &frame;
+    // Pops the frame before `frame` (declared first) is destroyed: step 3.
+    struct Pop {
+      ForwardingFrame& frame;
+      ~Pop() { innermost_forwarding = frame.outer; }
+    } pop{frame};
+    child->cancel();
   };
+}
+
+/// Step 2: the outermost frame forwarding to `state` on this thread (it
+/// returns last), or null when `state` is not being forwarded to here.
+ForwardingFrame* frame_forwarding_to(const detail::CancellationState* state) noexcept {
+  ForwardingFrame* found = nullptr;
+  for (ForwardingFrame* frame = innermost_forwarding; frame != nullptr; frame = frame->outer)
+    if (frame->child == state)
+      found = frame;
+  return found;
 }
 } // namespace
 
 // The registration is built in place (no move, so no relinking).
 CancellationTokenSource::CancellationTokenSource(const CancellationToken& first_parent)
     : state_(std::make_shared<detail::CancellationState>()),
-      first_parent_(first_parent.register_callback(forward_cancel(state_))) {}
+      first_parent_(first_parent.register_callback(forward_cancel(state_.get()))) {}
 
 CancellationTokenSource::CancellationTokenSource(std::chrono::milliseconds delay) : CancellationTokenSource() {
   cancel_after(delay);
@@ -40,7 +75,10 @@ CancellationTokenSource::CancellationTokenSource(std::chrono::milliseconds delay
 
 CancellationTokenSource::CancellationTokenSource(CancellationTokenSource&& other) noexcept
     : state_(std::move(other.state_)), first_parent_(std::move(other.first_parent_)),
-      more_parents_(std::move(other.more_parents_)) {}
+      more_parents_(std::move(other.more_parents_)),
+      timer_scheduled_(other.timer_scheduled_.load(std::memory_order_relaxed)) {
+  other.timer_scheduled_.store(false, std::memory_order_relaxed);
+}
 
 CancellationTokenSource& CancellationTokenSource::operator=(CancellationTokenSource&& other) noexcept {
   if (this != &other) {
@@ -48,6 +86,8 @@ CancellationTokenSource& CancellationTokenSource::operator=(CancellationTokenSou
     state_ = std::move(other.state_);
     first_parent_ = std::move(other.first_parent_);
     more_parents_ = std::move(other.more_parents_);
+    timer_scheduled_.store(other.timer_scheduled_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    other.timer_scheduled_.store(false, std::memory_order_relaxed);
   }
   return *this;
 }
@@ -62,8 +102,22 @@ void CancellationTokenSource::close() noexcept {
   more_parents_.clear();
   if (state_ == nullptr)
     return;
+  ForwardingFrame* const frame = frame_forwarding_to(state_.get());
+  // No token, registration or timer shares the state, and with the parents'
+  // callbacks gone nobody can reach it any more (a copy is made only from a
+  // reference, and ours is the only one): closing it would tell nobody, so
+  // skip its lock. A stale count only sends us down the general path.
+  if (frame == nullptr && !timer_scheduled_.load(std::memory_order_relaxed) && state_.use_count() == 1) {
+    state_.reset();
+    return;
+  }
   if (const auto timer = state_->close_source(); timer != 0)
     detail::TimerQueue::instance().cancel(timer);
+  timer_scheduled_.store(false, std::memory_order_relaxed);
+  if (frame != nullptr) {
+    frame->parked = std::move(state_); // Forwarding step 2.
+    return;
+  }
   state_.reset();
 }
 
@@ -98,6 +152,7 @@ void CancellationTokenSource::cancel_after(std::chrono::milliseconds delay) {
     if (const auto alive = weak.lock())
       alive->cancel_if_open();
   });
+  timer_scheduled_.store(true, std::memory_order_relaxed);
   if (const auto replaced = state->exchange_timer(timer); replaced != 0)
     timers.cancel(replaced);
 }
@@ -110,7 +165,7 @@ CancellationTokenSource CancellationTokenSource::create_linked(std::initializer_
   CancellationTokenSource linked(*first);
   for (auto parent = first + 1; parent != parents.end() && !linked.is_cancellation_requested(); ++parent)
     if (parent->can_be_canceled())
-      linked.more_parents_.push_back(parent->register_callback(forward_cancel(linked.state_)));
+      linked.more_parents_.push_back(parent->register_callback(forward_cancel(linked.state_.get())));
   return linked;
 }
 

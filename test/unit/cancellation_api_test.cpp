@@ -156,6 +156,40 @@ TEST(CancellationTokenSource, LinkedSourceMayBeMovedBeforeItsParentCancels) {
   EXPECT_TRUE(sources[1].is_cancellation_requested());
 }
 
+/// A linked source with everything that references its state: when the
+/// last callback destroys it, nothing but the forwarding callback's parked
+/// reference keeps the state alive while the child's cancel() goes on.
+struct LinkedWithCallbacks {
+  vt::CancellationTokenSource linked;
+  vt::CancellationRegistration later;
+  vt::CancellationRegistration destroyer;
+};
+
+TEST(CancellationTokenSource, ACallbackMayDestroyItsLinkedSourceWhileTheParentForwards) {
+  // cancellation_token_source.cpp, "forwarding" steps 1-3. Under ASan this
+  // fails (heap-use-after-free) if the state goes with the source.
+  for (const bool two_parents : {false, true}) {
+    vt::CancellationTokenSource parent, other_parent;
+    auto holder = std::make_unique<LinkedWithCallbacks>();
+    holder->linked = two_parents
+                         ? vt::CancellationTokenSource::create_linked({other_parent.token(), parent.token()})
+                         : vt::CancellationTokenSource::create_linked({parent.token()});
+    int later_runs = 0;
+    { // No token outlives this block: only the holder references the state.
+      const vt::CancellationToken child = holder->linked.token();
+      holder->later = child.register_callback([&] { ++later_runs; });
+      // Newest first: this runs first and destroys the source and both
+      // registrations (one from inside its own callback).
+      holder->destroyer = child.register_callback([&] { holder.reset(); });
+    }
+    parent.cancel();
+    EXPECT_EQ(holder, nullptr);
+    EXPECT_EQ(later_runs, 0); // Disposed (from a callback) before its turn.
+    EXPECT_TRUE(parent.is_cancellation_requested());
+    EXPECT_FALSE(other_parent.is_cancellation_requested());
+  }
+}
+
 TEST(CancellationRegistration, MoveTransfersOwnership) {
   vt::CancellationTokenSource source;
   int runs = 0;

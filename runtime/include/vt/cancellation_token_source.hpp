@@ -1,6 +1,7 @@
 // vt::CancellationTokenSource: the owner that cancels its tokens.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <initializer_list>
 #include <memory>
@@ -59,6 +60,11 @@ private:
   /// vector.
   CancellationRegistration first_parent_;
   std::vector<CancellationRegistration> more_parents_;
+  /// cancel_after scheduled a timer, which holds a weak reference to the
+  /// state: close() must then always close it (the timer may still fire).
+  /// Atomic (relaxed) only because cancel_after may race with itself on
+  /// another thread; close() runs after every call on the source.
+  std::atomic<bool> timer_scheduled_{false};
 };
 
 } // namespace vt
