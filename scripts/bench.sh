@@ -46,9 +46,13 @@ for binary in "$bin"/bench-*; do
   if [[ -n "$smoke" ]]; then
     args+=(--smoke)
   else
-    # Each benchmark runs for about a second (the sizes of issue 5 are per
-    # iteration; Google Benchmark picks how many iterations fit).
-    args+=(--benchmark_min_time=1)
+    # Five repetitions of about 0.3 s each (the sizes of issue 5 are per
+    # iteration; Google Benchmark picks how many iterations fit), shuffled
+    # among the other benchmarks of the binary (random interleaving), so a
+    # change of load on this shared machine falls on ours and the peer's
+    # alike; the rows take each benchmark's median (bench_rows.py).
+    args+=(--benchmark_min_time=0.3 --benchmark_repetitions=5
+           --benchmark_enable_random_interleaving=true)
   fi
   if ! timeout 1200 "$binary" "${args[@]}" >"$raw/$name.log" 2>&1; then
     echo "bench: $name failed:" >&2

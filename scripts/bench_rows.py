@@ -22,16 +22,28 @@ NS_PER_UNIT = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
 
 def load_results(raw_dir):
-    """name (without the /real_time or /iterations suffixes) -> entry."""
-    results = {}
+    """name (without the /real_time or /iterations suffixes) -> entry.
+
+    With repetitions (make bench) the entry is the median aggregate; a
+    single run (--smoke) has only its one iteration entry. Either way the
+    entry's "run_name" ends like the benchmark's name (/real_time or not).
+    """
+    iterations, medians, failed = {}, {}, {}
     for path in sorted(glob.glob(os.path.join(raw_dir, "*.json"))):
         with open(path) as f:
             data = json.load(f)
         for entry in data.get("benchmarks", []):
-            if entry.get("run_type", "iteration") != "iteration":
-                continue
-            name = re.sub(r"(/iterations:\d+)?(/process_time)?(/real_time)?$", "", entry["name"])
-            results[name] = entry
+            run_name = entry.get("run_name", entry["name"])
+            name = re.sub(r"(/iterations:\d+)?(/process_time)?(/real_time)?$", "", run_name)
+            entry = dict(entry, run_name=run_name)
+            run_type = entry.get("run_type", "iteration")
+            if run_type == "aggregate" and entry.get("aggregate_name") == "median":
+                medians[name] = entry
+            elif run_type == "iteration":
+                iterations[name] = entry
+                if entry.get("error_occurred"):
+                    failed[name] = entry  # One failed repetition fails the figure.
+    results = {**iterations, **medians, **failed}
     return results
 
 
@@ -50,13 +62,13 @@ class Figures:
         entry = self.entry(name)
         if entry is None:
             return None
-        key = "real_time" if entry["name"].endswith("/real_time") else "cpu_time"
+        key = "real_time" if entry["run_name"].endswith("/real_time") else "cpu_time"
         return entry[key] * NS_PER_UNIT[entry.get("time_unit", "ns")]
 
     def process_cpu_ms(self, name):
         """CPU time of every thread (benchmarks timed in real time only)."""
         entry = self.entry(name)
-        if entry is None or not entry["name"].endswith("/real_time"):
+        if entry is None or not entry["run_name"].endswith("/real_time"):
             return None
         return entry["cpu_time"] * NS_PER_UNIT[entry.get("time_unit", "ns")] / 1e6
 
