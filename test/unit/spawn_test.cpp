@@ -244,8 +244,9 @@ struct Tracked {
 };
 
 vt::Task<int> finish_soon(Tracked, int spins, bool fault) {
-  for (volatile int i = 0; i < spins; i = i + 1) {
-  }
+  std::atomic<int> sink{0}; // A delay the optimiser keeps.
+  for (int i = 0; i < spins; ++i)
+    sink.store(i, std::memory_order_relaxed);
   if (fault)
     throw std::runtime_error("lost");
   co_return spins;
