@@ -33,22 +33,30 @@ namespace {
 ///   3. the frame drops the parked reference once cancel() has returned.
 /// Frames live on the stack and the list is thread-local, so none of this
 /// costs an atomic operation.
-struct ForwardingFrame {
-  const detail::CancellationState* child;
-  ForwardingFrame* outer;
+class ForwardingFrame;
+constinit thread_local ForwardingFrame* innermost_forwarding = nullptr;
+
+/// Steps 1 and 3: alive (on this thread's list) while one forwarding
+/// callback runs the child's cancel().
+class ForwardingFrame {
+public:
+  explicit ForwardingFrame(const detail::CancellationState* forwarded_to) noexcept
+      : child(forwarded_to), outer(innermost_forwarding) {
+    innermost_forwarding = this;
+  }
+  // Off the list first; `parked` (a member) is dropped after this body.
+  ~ForwardingFrame() { innermost_forwarding = outer; }
+  ForwardingFrame(const ForwardingFrame&) = delete;
+  ForwardingFrame& operator=(const ForwardingFrame&) = delete;
+
+  const detail::CancellationState* const child;
+  ForwardingFrame* const outer;
   std::shared_ptr<detail::CancellationState> parked; // Step 2.
 };
-constinit thread_local ForwardingFrame* innermost_forwarding = nullptr;
 
 auto forward_cancel(detail::CancellationState* child) {
   return [child] {
-    ForwardingFrame frame{child, innermost_forwarding, nullptr}; // Step 1.
-    innermost_forwarding = &frame;
-    // Pops the frame before `frame` (declared first) is destroyed: step 3.
-    struct Pop {
-      ForwardingFrame& frame;
-      ~Pop() { innermost_forwarding = frame.outer; }
-    } pop{frame};
+    ForwardingFrame frame(child); // Not const: close() may park a reference in it.
     child->cancel();
   };
 }

@@ -90,7 +90,9 @@ public:
 
   /// Step 3. The owner's promise that nobody waits now or will: true if the
   /// list is still pending (the completer will see abandoned()), false if
-  /// it already completed. Waiters hold the owner alive, so none is queued.
+  /// it already completed. Waiters hold the owner alive, so none is queued;
+  /// if one were (a broken invariant), this still says "pending": the owner
+  /// then leaks instead of being freed under its running completer.
   bool abandon() noexcept {
     // The common case first, without a locked instruction: the task already
     // completed. acquire (here and on CAS failure): we are about to read the
@@ -103,7 +105,7 @@ public:
                                       std::memory_order_acquire))
       return true;
     assert(expected == completed() && "abandon() with a waiter still queued");
-    return false;
+    return expected != completed();
   }
 
   /// Back to pending with nobody waiting (reusable sources only; the
