@@ -133,7 +133,8 @@ soak: build-tsan build-asan
 test: test-unit test-lit test-gcc test-tsan test-asan test-asan-tool test-fuzz-corpus test-bench
 
 # Benchmarks (issue 5): an optimised build of its own, every benchmark run
-# once, the table printed and docs/benchmarks.md (with charts) written.
+# (runtime ones as the median of 5 interleaved repetitions), the table
+# printed and docs/benchmarks.md (with charts) written.
 $(BUILD_BENCH)/build.ninja: | deps
 	@cmake -S . -B $(BUILD_BENCH) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release \
 	  -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_COMPILER=$(CXX_CLANG) >/dev/null
