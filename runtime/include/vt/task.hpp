@@ -113,11 +113,12 @@ public:
     std::swap(profile_site_, other.profile_site_);
     return *this;
   }
+  // Only the test is inline: empty handles (moved-from, or the unused slots
+  // of a parent's array of children) are common, and inlining the whole
+  // release made clang call the destructor out of line for every one of them.
   ~Task() {
-    if (state_ != nullptr) {
-      note_inspection(); // never inspected: the call still counts
-      state_->release();
-    }
+    if (state_ != nullptr)
+      drop();
   }
 
   bool valid() const noexcept { return state_ != nullptr; }
@@ -160,6 +161,11 @@ private:
       throw InvalidOperationError(detail::empty_task_message);
     note_inspection();
     return *state_;
+  }
+
+  [[gnu::noinline]] void drop() noexcept {
+    note_inspection(); // never inspected: the call still counts
+    state_->release();
   }
 
   void note_inspection() const noexcept {
