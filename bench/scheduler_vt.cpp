@@ -18,6 +18,9 @@ void register_benchmarks();
 namespace omp_peer {
 void register_benchmarks();
 }
+namespace machine {
+void register_benchmarks();
+}
 } // namespace bench
 
 namespace {
@@ -197,4 +200,5 @@ void bench::register_benchmarks() {
   add("scheduler/yield_many/vt", yield_many_bench, Clock::real)->Unit(benchmark::kMicrosecond);
   tbb_peer::register_benchmarks();
   omp_peer::register_benchmarks();
+  machine::register_benchmarks();
 }

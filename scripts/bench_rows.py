@@ -179,6 +179,10 @@ def scheduler_rows(f):
                     many, "oneTBB task_group", f.ns_per_op("scheduler/spawn_many/tbb")))
     rows.append(row(g, "spawn-many 10,000 from outside vs OpenMP, ns/task", "ns/task", "vt::ThreadPool",
                     many, "OpenMP task", f.ns_per_op("scheduler/spawn_many/omp"), "ratio <= 1.0"))
+    # No peer and no target: the machine's cross-core latency, which sets
+    # what a task handed between cores costs (bench/core_round_trip.cpp).
+    rows.append(row(g, "machine: one cache line's cross-core round trip, ns", "ns/round",
+                    "two pinned threads", f.ns_per_op("scheduler/core_round_trip/machine")))
     rows.append(row(g, "ping-pong between two tasks, ns/round trip", "ns/round", "vt::ThreadPool",
                     f.ns_per_op("scheduler/ping_pong/vt"),
                     "oneTBB task::suspend", f.ns_per_op("scheduler/ping_pong/tbb")))
